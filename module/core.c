@@ -1,0 +1,682 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ntevent core: the event object and its waits.
+ *
+ * Locking
+ * -------
+ * Every event has a spinlock, ntevent.lock, taken with IRQs disabled
+ * because set, reset, clear and pulse may be called from hard IRQ context.
+ * It protects the state and the FIFO list of queued waits.
+ *
+ * A wait-all must look at all of its objects at one instant and consume
+ * them together, so it needs several object locks at once. To take more
+ * than one object lock a context must first hold ntevent_all_lock; nobody
+ * takes ntevent_all_lock while holding an object lock. Under
+ * ntevent_all_lock any number of object locks may therefore be taken in
+ * any order without deadlock (lockdep is told with spin_lock_nest_lock).
+ *
+ * ntevent.all_waiters counts the wait-all waits queued on an event. While
+ * it is zero, set and pulse only need the object lock: they cannot satisfy
+ * a wait-all. When it is not zero, they drop the object lock, take
+ * ntevent_all_lock and the object lock again. all_waiters only changes
+ * with both locks held, so reading it under the object lock is exact: a
+ * wait-all that queues itself after the check also looks at the state
+ * after it, under the same object lock, and so cannot miss the set.
+ *
+ * Set and wait-any never take ntevent_all_lock unless a wait-all is queued
+ * on the very event they touch, so unrelated events never contend.
+ *
+ * Lock order: ntevent_all_lock -> ntevent.lock (any number, nested) ->
+ * ntevent.poll_wq.lock and the scheduler's locks (wake_up_process).
+ *
+ * Waking
+ * ------
+ * A wait is a struct ntevent_waiter with one entry queued on each object.
+ * Whoever satisfies the wait claims it by moving waiter.result from -1 to
+ * the index with a cmpxchg, consumes what the wait consumes, and wakes the
+ * task, all under the object lock(s). Only one claim can succeed. The
+ * waiter dequeues its entries itself, under each object lock, so an entry
+ * is never touched after its waiter has returned; after the last dequeue
+ * nothing can claim it any more and result is final.
+ */
+
+#include <linux/hrtimer.h>
+#include <linux/lockdep.h>
+#include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+
+#include <ntevent/kevent.h>
+
+#include "ntevent_internal.h"
+
+static DEFINE_SPINLOCK(ntevent_all_lock);
+
+/* Waits on up to this many objects keep their waiter on the stack. */
+#define NTEVENT_STACK_ENTRIES	4
+
+/**
+ * struct ntevent_entry - one object of a wait
+ * @node:  link in ntevent.waiters; the object's lock
+ * @q:     the wait this entry belongs to
+ * @ev:    the object
+ * @index: position of @ev in the caller's array
+ */
+struct ntevent_entry {
+	struct list_head node;
+	struct ntevent_waiter *q;
+	struct ntevent *ev;
+	unsigned int index;
+};
+
+/**
+ * struct ntevent_waiter - one wait in progress
+ * @task:    the waiting task
+ * @result:  -1 while unsatisfied, then the satisfying index (0 for
+ *           wait-all); claimed by cmpxchg under an object lock
+ * @count:   number of entries
+ * @all:     wait-all
+ * @entries: one per object
+ */
+struct ntevent_waiter {
+	struct task_struct *task;
+	atomic_t result;
+	unsigned int count;
+	bool all;
+	struct ntevent_entry entries[];
+};
+
+/**
+ * ntevent_init() - initialize an event object
+ * @ev:         the event
+ * @auto_reset: true for a synchronization (auto-reset) event, false for a
+ *              notification (manual-reset) event
+ * @signaled:   initial state
+ *
+ * Context: any.
+ */
+void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled)
+{
+	spin_lock_init(&ev->lock);
+	ev->auto_reset = auto_reset;
+	ev->signaled = signaled;
+	ev->all_waiters = 0;
+	INIT_LIST_HEAD(&ev->waiters);
+	init_waitqueue_head(&ev->poll_wq);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_init, NTEVENT);
+
+static void ntevent_lock_nested(struct ntevent *ev)
+	__acquires(&ev->lock)
+{
+	spin_lock_nest_lock(&ev->lock, &ntevent_all_lock);
+}
+
+static void ntevent_unlock_nested(struct ntevent *ev)
+	__releases(&ev->lock)
+{
+	spin_unlock(&ev->lock);
+}
+
+/* Called with ntevent_all_lock and ev->lock held; q is a wait-all on ev. */
+static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
+{
+	bool ready = true;
+	unsigned int i;
+
+	lockdep_assert_held(&ntevent_all_lock);
+	lockdep_assert_held(&ev->lock);
+
+	if (atomic_read(&q->result) != -1)
+		return;
+
+	for (i = 0; i < q->count; i++) {
+		struct ntevent *o = q->entries[i].ev;
+
+		if (o != ev)
+			ntevent_lock_nested(o);
+	}
+	for (i = 0; i < q->count; i++) {
+		if (!q->entries[i].ev->signaled) {
+			ready = false;
+			break;
+		}
+	}
+	if (ready && atomic_cmpxchg(&q->result, -1, 0) == -1) {
+		for (i = 0; i < q->count; i++) {
+			struct ntevent *o = q->entries[i].ev;
+
+			if (o->auto_reset)
+				WRITE_ONCE(o->signaled, false);
+		}
+		wake_up_process(q->task);
+	}
+	for (i = 0; i < q->count; i++) {
+		struct ntevent *o = q->entries[i].ev;
+
+		if (o != ev)
+			ntevent_unlock_nested(o);
+	}
+}
+
+/*
+ * Release the waits that ev, now signaled, can satisfy, first come first
+ * served; an auto-reset event stops at the first. Called with ev->lock
+ * held, and ntevent_all_lock too when ev->all_waiters is not zero.
+ */
+static void ntevent_try_wake(struct ntevent *ev)
+{
+	struct ntevent_entry *e;
+
+	lockdep_assert_held(&ev->lock);
+
+	list_for_each_entry(e, &ev->waiters, node) {
+		struct ntevent_waiter *q = e->q;
+
+		if (!ev->signaled)
+			break;
+		if (q->all) {
+			ntevent_try_wake_all(q, ev);
+		} else if (atomic_cmpxchg(&q->result, -1, e->index) == -1) {
+			if (ev->auto_reset)
+				WRITE_ONCE(ev->signaled, false);
+			wake_up_process(q->task);
+		}
+	}
+}
+
+/*
+ * Poll waiters see the new state. Pairs with the smp_mb() in
+ * ntevent_poll_state(): either the poller's queue entry is visible here,
+ * or the poller sees signaled == true.
+ */
+static void ntevent_wake_pollers(struct ntevent *ev)
+{
+	if (wq_has_sleeper(&ev->poll_wq))
+		wake_up_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+}
+
+enum ntevent_op { NTEVENT_OP_SET, NTEVENT_OP_RESET, NTEVENT_OP_PULSE };
+
+/* The state change itself; ev->lock held (and the all-lock if needed). */
+static int ntevent_apply(struct ntevent *ev, enum ntevent_op op)
+{
+	int prev = ev->signaled;
+
+	switch (op) {
+	case NTEVENT_OP_SET:
+		WRITE_ONCE(ev->signaled, true);
+		ntevent_try_wake(ev);
+		if (ev->signaled && !prev)
+			ntevent_wake_pollers(ev);
+		break;
+	case NTEVENT_OP_RESET:
+		WRITE_ONCE(ev->signaled, false);
+		break;
+	case NTEVENT_OP_PULSE:
+		WRITE_ONCE(ev->signaled, true);
+		ntevent_try_wake(ev);
+		WRITE_ONCE(ev->signaled, false);
+		break;
+	}
+	return prev;
+}
+
+static int ntevent_apply_all_locked(struct ntevent *ev, enum ntevent_op op)
+{
+	unsigned long flags;
+	int prev;
+
+	spin_lock_irqsave(&ntevent_all_lock, flags);
+	ntevent_lock_nested(ev);
+	prev = ntevent_apply(ev, op);
+	ntevent_unlock_nested(ev);
+	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+	return prev;
+}
+
+static int ntevent_do(struct ntevent *ev, enum ntevent_op op)
+{
+	unsigned long flags;
+	int prev;
+
+	spin_lock_irqsave(&ev->lock, flags);
+	if (unlikely(ev->all_waiters) && op != NTEVENT_OP_RESET) {
+		spin_unlock_irqrestore(&ev->lock, flags);
+		return ntevent_apply_all_locked(ev, op);
+	}
+	prev = ntevent_apply(ev, op);
+	spin_unlock_irqrestore(&ev->lock, flags);
+	return prev;
+}
+
+/**
+ * ntevent_set() - signal an event (KeSetEvent)
+ * @ev: the event
+ *
+ * A notification event stays signaled and releases every waiter; a
+ * synchronization event releases the first waiter that it can satisfy and
+ * is then non-signaled again, or stays signaled if there is none.
+ *
+ * Context: any, hard IRQ included; never sleeps.
+ * Return: the previous state, 0 or 1.
+ */
+int ntevent_set(struct ntevent *ev)
+{
+	return ntevent_do(ev, NTEVENT_OP_SET);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_set, NTEVENT);
+
+/**
+ * ntevent_reset() - make an event non-signaled (KeResetEvent)
+ * @ev: the event
+ *
+ * Context: any, hard IRQ included; never sleeps.
+ * Return: the previous state, 0 or 1.
+ */
+int ntevent_reset(struct ntevent *ev)
+{
+	return ntevent_do(ev, NTEVENT_OP_RESET);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_reset, NTEVENT);
+
+/**
+ * ntevent_clear() - make an event non-signaled (KeClearEvent)
+ * @ev: the event
+ *
+ * Context: any, hard IRQ included; never sleeps.
+ */
+void ntevent_clear(struct ntevent *ev)
+{
+	ntevent_do(ev, NTEVENT_OP_RESET);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_clear, NTEVENT);
+
+/**
+ * ntevent_pulse() - release the current waiters, then reset (KePulseEvent)
+ * @ev: the event
+ *
+ * Releases the waiters a set would release (all of them for a notification
+ * event, one for a synchronization event), including wait-all waits whose
+ * other objects are signaled, and leaves the event non-signaled. With no
+ * waiter it is a reset.
+ *
+ * Context: any, hard IRQ included; never sleeps.
+ * Return: the previous state, 0 or 1.
+ */
+int ntevent_pulse(struct ntevent *ev)
+{
+	return ntevent_do(ev, NTEVENT_OP_PULSE);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_pulse, NTEVENT);
+
+/**
+ * ntevent_read() - the state of an event (KeReadStateEvent)
+ * @ev: the event
+ *
+ * A lockless snapshot: the state may change as soon as it is read.
+ *
+ * Context: any; never sleeps.
+ * Return: 1 if signaled, 0 if not.
+ */
+int ntevent_read(const struct ntevent *ev)
+{
+	return READ_ONCE(ev->signaled);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_read, NTEVENT);
+
+/**
+ * ntevent_is_auto_reset() - the type of an event
+ * @ev: the event
+ *
+ * Context: any.
+ * Return: true for a synchronization (auto-reset) event.
+ */
+bool ntevent_is_auto_reset(const struct ntevent *ev)
+{
+	return ev->auto_reset;
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_is_auto_reset, NTEVENT);
+
+/* Poll state of an event descriptor; see ntevent_wake_pollers(). */
+bool ntevent_poll_state(struct ntevent *ev)
+{
+	smp_mb();	/* the poll queue entry before the state */
+	return READ_ONCE(ev->signaled);
+}
+
+/* Wait-all without queueing: take every object or none. */
+static bool ntevent_try_all(unsigned int count, struct ntevent *const *evs)
+{
+	unsigned long flags;
+	bool ready = true;
+	unsigned int i;
+
+	spin_lock_irqsave(&ntevent_all_lock, flags);
+	for (i = 0; i < count; i++)
+		ntevent_lock_nested(evs[i]);
+	for (i = 0; i < count; i++) {
+		if (!evs[i]->signaled) {
+			ready = false;
+			break;
+		}
+	}
+	if (ready) {
+		for (i = 0; i < count; i++)
+			if (evs[i]->auto_reset)
+				WRITE_ONCE(evs[i]->signaled, false);
+	}
+	for (i = 0; i < count; i++)
+		ntevent_unlock_nested(evs[i]);
+	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+	return ready;
+}
+
+/* Wait-any without queueing: the lowest signaled index, or -1. */
+static int ntevent_try_any(unsigned int count, struct ntevent *const *evs)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		struct ntevent *ev = evs[i];
+		bool got;
+
+		spin_lock_irqsave(&ev->lock, flags);
+		got = ev->signaled;
+		if (got && ev->auto_reset)
+			WRITE_ONCE(ev->signaled, false);
+		spin_unlock_irqrestore(&ev->lock, flags);
+		if (got)
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * Queue a wait-any, in index order. An object already signaled when its
+ * turn comes satisfies the wait at once (unless an earlier object was set
+ * in the meantime and claimed it). Returns how many entries were queued.
+ */
+static unsigned int ntevent_queue_any(struct ntevent_waiter *q)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	for (i = 0; i < q->count; i++) {
+		struct ntevent_entry *e = &q->entries[i];
+		struct ntevent *ev = e->ev;
+		bool stop = false;
+
+		spin_lock_irqsave(&ev->lock, flags);
+		if (atomic_read(&q->result) != -1) {
+			stop = true;
+		} else if (ev->signaled) {
+			if (atomic_cmpxchg(&q->result, -1, i) == -1 &&
+			    ev->auto_reset)
+				WRITE_ONCE(ev->signaled, false);
+			stop = true;
+		} else {
+			list_add_tail(&e->node, &ev->waiters);
+		}
+		spin_unlock_irqrestore(&ev->lock, flags);
+		if (stop)
+			return i;
+	}
+	return q->count;
+}
+
+static void ntevent_dequeue_any(struct ntevent_waiter *q, unsigned int queued)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	for (i = 0; i < queued; i++) {
+		struct ntevent *ev = q->entries[i].ev;
+
+		spin_lock_irqsave(&ev->lock, flags);
+		list_del(&q->entries[i].node);
+		spin_unlock_irqrestore(&ev->lock, flags);
+	}
+}
+
+/* Queue a wait-all, or satisfy it at once. Returns true if queued. */
+static bool ntevent_queue_all(struct ntevent_waiter *q)
+{
+	unsigned long flags;
+	bool ready = true;
+	unsigned int i;
+
+	spin_lock_irqsave(&ntevent_all_lock, flags);
+	for (i = 0; i < q->count; i++)
+		ntevent_lock_nested(q->entries[i].ev);
+	for (i = 0; i < q->count; i++) {
+		if (!q->entries[i].ev->signaled) {
+			ready = false;
+			break;
+		}
+	}
+	for (i = 0; i < q->count; i++) {
+		struct ntevent *ev = q->entries[i].ev;
+
+		if (ready) {
+			if (ev->auto_reset)
+				WRITE_ONCE(ev->signaled, false);
+		} else {
+			list_add_tail(&q->entries[i].node, &ev->waiters);
+			ev->all_waiters++;
+		}
+	}
+	if (ready)
+		atomic_set(&q->result, 0);
+	for (i = 0; i < q->count; i++)
+		ntevent_unlock_nested(q->entries[i].ev);
+	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+	return !ready;
+}
+
+static void ntevent_dequeue_all(struct ntevent_waiter *q)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&ntevent_all_lock, flags);
+	for (i = 0; i < q->count; i++)
+		ntevent_lock_nested(q->entries[i].ev);
+	for (i = 0; i < q->count; i++) {
+		list_del(&q->entries[i].node);
+		q->entries[i].ev->all_waiters--;
+	}
+	for (i = 0; i < q->count; i++)
+		ntevent_unlock_nested(q->entries[i].ev);
+	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+}
+
+static bool ntevent_deadline_passed(clockid_t clock, ktime_t deadline)
+{
+	if (deadline == NTEVENT_INFINITE)
+		return false;
+	if (deadline <= 0)
+		return true;
+	if (clock == CLOCK_REALTIME)
+		return ktime_after(ktime_get_real(), deadline);
+	return ktime_after(ktime_get(), deadline);
+}
+
+/* Sleep until claimed, a signal or the deadline; see ntevent_wait(). */
+static int ntevent_sleep(struct ntevent_waiter *q, unsigned int flags,
+			 clockid_t clock, ktime_t deadline)
+{
+	unsigned int state = TASK_UNINTERRUPTIBLE;
+	ktime_t expires = deadline;
+	bool expired = false;
+	int ret = 0;
+
+	if (flags & NTEVENT_KWAIT_INTERRUPTIBLE)
+		state = TASK_INTERRUPTIBLE;
+	else if (flags & NTEVENT_KWAIT_KILLABLE)
+		state = TASK_KILLABLE;
+
+	for (;;) {
+		set_current_state(state);
+		if (atomic_read(&q->result) != -1)
+			break;
+		if (signal_pending_state(state, current)) {
+			ret = -EINTR;
+			break;
+		}
+		if (expired) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		if (deadline == NTEVENT_INFINITE)
+			schedule();
+		else
+			expired = !schedule_hrtimeout_range_clock(&expires, 0,
+								  HRTIMER_MODE_ABS,
+								  clock);
+	}
+	__set_current_state(TASK_RUNNING);
+	return ret;
+}
+
+static bool ntevent_has_duplicates(unsigned int count,
+				   struct ntevent *const *evs)
+{
+	unsigned int i, j;
+
+	for (i = 1; i < count; i++)
+		for (j = 0; j < i; j++)
+			if (evs[i] == evs[j])
+				return true;
+	return false;
+}
+
+/**
+ * ntevent_wait_multiple() - wait for any or all of several events
+ * @count:    number of events, 1..%NTEVENT_MAX_WAIT
+ * @evs:      the events; one may appear more than once in a wait-any
+ * @flags:    %NTEVENT_KWAIT_ALL for wait-all (else wait-any);
+ *            %NTEVENT_KWAIT_INTERRUPTIBLE or %NTEVENT_KWAIT_KILLABLE
+ *            to let signals end the wait (else it ignores them)
+ * @clock:    %CLOCK_MONOTONIC or %CLOCK_REALTIME, the clock of @deadline
+ * @deadline: absolute time on @clock; %NTEVENT_INFINITE for none; a time
+ *            already past (%NTEVENT_POLL) checks the objects and returns
+ * @signal:   if not NULL, an event to set once the wait is queued
+ *            (KeSetEvent with Wait, NtSignalAndWaitForSingleObject)
+ *
+ * A wait-any is satisfied by the lowest-indexed signaled event and
+ * consumes only that one (an auto-reset event becomes non-signaled). A
+ * wait-all is satisfied only when all events are signaled at one instant,
+ * and then consumes them together; until then it changes nothing.
+ * Satisfaction beats a signal, which beats the deadline.
+ *
+ * Context: process context; a wait whose deadline has passed never sleeps
+ * and may be called in atomic context.
+ * Return: the index of the satisfying event (0 for a wait-all),
+ * -ETIMEDOUT when the deadline passed, -EINTR when a signal ended the
+ * wait, -EINVAL for a bad count, flag or clock, -ENOTUNIQ for an event
+ * named twice in a wait-all (STATUS_INVALID_PARAMETER_MIX), -ENOMEM.
+ */
+int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
+			  unsigned int flags, clockid_t clock,
+			  ktime_t deadline, struct ntevent *signal)
+{
+	struct {
+		struct ntevent_waiter q;
+		struct ntevent_entry e[NTEVENT_STACK_ENTRIES];
+	} onstack;
+	bool all = flags & NTEVENT_KWAIT_ALL;
+	struct ntevent_waiter *q;
+	unsigned int i, queued;
+	int ret;
+
+	if (!count || count > NTEVENT_MAX_WAIT)
+		return -EINVAL;
+	if (flags & ~(NTEVENT_KWAIT_ALL | NTEVENT_KWAIT_INTERRUPTIBLE |
+		      NTEVENT_KWAIT_KILLABLE))
+		return -EINVAL;
+	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
+		return -EINVAL;
+	if (all && ntevent_has_duplicates(count, evs))
+		return -ENOTUNIQ;
+
+	if (ntevent_deadline_passed(clock, deadline)) {
+		if (signal)
+			ntevent_set(signal);
+		if (all)
+			return ntevent_try_all(count, evs) ? 0 : -ETIMEDOUT;
+		ret = ntevent_try_any(count, evs);
+		return ret < 0 ? -ETIMEDOUT : ret;
+	}
+
+	might_sleep();
+	if (count <= NTEVENT_STACK_ENTRIES) {
+		q = &onstack.q;
+	} else {
+		q = kmalloc(struct_size(q, entries, count), GFP_KERNEL);
+		if (!q)
+			return -ENOMEM;
+	}
+	q->task = current;
+	atomic_set(&q->result, -1);
+	q->count = count;
+	q->all = all;
+	for (i = 0; i < count; i++) {
+		q->entries[i].q = q;
+		q->entries[i].ev = evs[i];
+		q->entries[i].index = i;
+	}
+
+	if (all) {
+		queued = ntevent_queue_all(q) ? count : 0;
+	} else {
+		queued = ntevent_queue_any(q);
+		if (queued < count) {
+			/* Satisfied while queueing: no need to sleep. */
+			ntevent_dequeue_any(q, queued);
+			queued = 0;
+		}
+	}
+	if (signal)
+		ntevent_set(signal);
+
+	ret = 0;
+	if (queued) {
+		ret = ntevent_sleep(q, flags, clock, deadline);
+		if (all)
+			ntevent_dequeue_all(q);
+		else
+			ntevent_dequeue_any(q, queued);
+	}
+	/* Dequeued: nothing can claim q now, so result is final. */
+	if (atomic_read(&q->result) != -1)
+		ret = atomic_read(&q->result);
+
+	if (q != &onstack.q)
+		kfree(q);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_wait_multiple, NTEVENT);
+
+/**
+ * ntevent_wait() - wait for one event
+ * @ev:       the event
+ * @flags:    %NTEVENT_KWAIT_INTERRUPTIBLE or %NTEVENT_KWAIT_KILLABLE, or 0
+ * @clock:    %CLOCK_MONOTONIC or %CLOCK_REALTIME, the clock of @deadline
+ * @deadline: absolute time on @clock, %NTEVENT_INFINITE or %NTEVENT_POLL
+ *
+ * Consumes the event if it is a synchronization event.
+ *
+ * Context: process context; with a deadline already past, any context.
+ * Return: 0 when the event was signaled, -ETIMEDOUT, -EINTR or -EINVAL.
+ */
+int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
+		 ktime_t deadline)
+{
+	return ntevent_wait_multiple(1, &ev, flags & ~NTEVENT_KWAIT_ALL,
+				     clock, deadline, NULL);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_wait, NTEVENT);

@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ntevent: /dev/ntevent and event descriptors.
+ *
+ * This layer only copies arguments in and out and checks them; every state
+ * change is done by the core (core.c) through the same functions that other
+ * kernel modules call.
+ *
+ * An event descriptor is an anonymous-inode file whose private data is a
+ * struct ntevent_file: the rights of that descriptor and a counted
+ * reference to the event object. The file holds a reference to this module
+ * (fops.owner), so the module cannot be unloaded while a descriptor exists.
+ */
+
+#include <linux/anon_inodes.h>
+#include <linux/compat.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/kref.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include <linux/ntevent.h>
+#include <ntevent/kevent.h>
+
+#include "ntevent_internal.h"
+
+/* Waits on up to this many descriptors keep their arrays on the stack. */
+#define NTEVENT_STACK_FDS	8
+
+/**
+ * struct ntevent_obj - an event reached through descriptors
+ * @ref: one reference per descriptor
+ * @ev:  the event
+ */
+struct ntevent_obj {
+	struct kref ref;
+	struct ntevent ev;
+};
+
+/**
+ * struct ntevent_file - what one event descriptor holds
+ * @obj:    the event; constant
+ * @access: rights of this descriptor (NTEVENT_*_STATE, SYNCHRONIZE...);
+ *          constant
+ */
+struct ntevent_file {
+	struct ntevent_obj *obj;
+	u32 access;
+};
+
+static const struct file_operations ntevent_event_fops;
+
+static void ntevent_obj_release(struct kref *ref)
+{
+	kfree(container_of(ref, struct ntevent_obj, ref));
+}
+
+static int ntevent_event_release(struct inode *inode, struct file *file)
+{
+	struct ntevent_file *h = file->private_data;
+
+	kref_put(&h->obj->ref, ntevent_obj_release);
+	kfree(h);
+	return 0;
+}
+
+/* Store the previous state of an operation; arg 0 means "not wanted". */
+static int ntevent_ioctl_op(struct ntevent_file *h, u32 __user *uprev,
+			    int (*op)(struct ntevent *ev))
+{
+	int prev;
+
+	if (!(h->access & NTEVENT_MODIFY_STATE))
+		return -EACCES;
+	/* Fail before the change, not after it: nothing changes on EFAULT. */
+	if (uprev && put_user(0, uprev))
+		return -EFAULT;
+	prev = op(&h->obj->ev);
+	if (uprev && put_user(prev, uprev))
+		return -EFAULT;
+	return 0;
+}
+
+static int ntevent_ioctl_read(struct ntevent_file *h,
+			      struct ntevent_state __user *ustate)
+{
+	struct ntevent_state st = {};
+
+	if (!(h->access & NTEVENT_QUERY_STATE))
+		return -EACCES;
+	st.type = ntevent_is_auto_reset(&h->obj->ev) ?
+		  NTEVENT_TYPE_SYNCHRONIZATION : NTEVENT_TYPE_NOTIFICATION;
+	st.state = ntevent_read(&h->obj->ev);
+	st.access = h->access;
+	if (copy_to_user(ustate, &st, sizeof(st)))
+		return -EFAULT;
+	return 0;
+}
+
+static int ntevent_clear_op(struct ntevent *ev)
+{
+	ntevent_clear(ev);
+	return 0;
+}
+
+static long ntevent_event_ioctl(struct file *file, unsigned int cmd,
+				unsigned long arg)
+{
+	struct ntevent_file *h = file->private_data;
+	void __user *argp = (void __user *)arg;
+
+	switch (cmd) {
+	case NTEVENT_IOC_SET:
+		return ntevent_ioctl_op(h, argp, ntevent_set);
+	case NTEVENT_IOC_RESET:
+		return ntevent_ioctl_op(h, argp, ntevent_reset);
+	case NTEVENT_IOC_PULSE:
+		return ntevent_ioctl_op(h, argp, ntevent_pulse);
+	case NTEVENT_IOC_CLEAR:
+		return ntevent_ioctl_op(h, NULL, ntevent_clear_op);
+	case NTEVENT_IOC_READ:
+		return ntevent_ioctl_read(h, argp);
+	default:
+		return -ENOTTY;
+	}
+}
+
+/*
+ * Readable while signaled; polling never consumes. Without SYNCHRONIZE a
+ * descriptor may not wait, so poll reports an error instead of a state.
+ */
+static __poll_t ntevent_event_poll(struct file *file, poll_table *wait)
+{
+	struct ntevent_file *h = file->private_data;
+	struct ntevent *ev = &h->obj->ev;
+
+	if (!(h->access & NTEVENT_SYNCHRONIZE))
+		return EPOLLERR;
+	poll_wait(file, &ev->poll_wq, wait);
+	return ntevent_poll_state(ev) ? EPOLLIN | EPOLLRDNORM : 0;
+}
+
+static void ntevent_event_show_fdinfo(struct seq_file *m, struct file *file)
+{
+	struct ntevent_file *h = file->private_data;
+	struct ntevent *ev = &h->obj->ev;
+
+	seq_printf(m, "ntevent-type:\t%s\n",
+		   ntevent_is_auto_reset(ev) ? "synchronization" : "notification");
+	seq_printf(m, "ntevent-state:\t%d\n", ntevent_read(ev));
+	seq_printf(m, "ntevent-access:\t%#x\n", h->access);
+}
+
+static const struct file_operations ntevent_event_fops = {
+	.owner		= THIS_MODULE,
+	.release	= ntevent_event_release,
+	.unlocked_ioctl	= ntevent_event_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.poll		= ntevent_event_poll,
+	.show_fdinfo	= ntevent_event_show_fdinfo,
+	.llseek		= noop_llseek,
+};
+
+static int ntevent_ioctl_create(struct ntevent_create_args __user *uargs)
+{
+	struct ntevent_create_args args;
+	struct ntevent_file *h;
+	struct file *file;
+	int fd, ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if (args.flags || args.pad)
+		return -EINVAL;
+	if (args.type != NTEVENT_TYPE_NOTIFICATION &&
+	    args.type != NTEVENT_TYPE_SYNCHRONIZATION)
+		return -EINVAL;
+	if (args.state > 1 || (args.access & ~NTEVENT_ALL_ACCESS))
+		return -EINVAL;
+
+	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	if (!h)
+		return -ENOMEM;
+	h->obj = kzalloc(sizeof(*h->obj), GFP_KERNEL);
+	if (!h->obj) {
+		kfree(h);
+		return -ENOMEM;
+	}
+	kref_init(&h->obj->ref);
+	ntevent_init(&h->obj->ev, args.type == NTEVENT_TYPE_SYNCHRONIZATION,
+		     args.state);
+	h->access = args.access;
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto err_free;
+	}
+	file = anon_inode_getfile("[ntevent]", &ntevent_event_fops, h, O_RDWR);
+	if (IS_ERR(file)) {
+		ret = PTR_ERR(file);
+		goto err_fd;
+	}
+	if (put_user(fd, &uargs->fd)) {
+		fput(file);	/* frees h through release */
+		put_unused_fd(fd);
+		return -EFAULT;
+	}
+	fd_install(fd, file);
+	return 0;
+
+err_fd:
+	put_unused_fd(fd);
+err_free:
+	kfree(h->obj);
+	kfree(h);
+	return ret;
+}
+
+/*
+ * Look up an event descriptor for a wait and take a file reference, which
+ * keeps the event alive even if the descriptor is closed meanwhile.
+ */
+static struct file *ntevent_get_event(u32 fd, u32 need, struct ntevent **ev)
+{
+	struct ntevent_file *h;
+	struct file *file;
+
+	file = fget(fd);
+	if (!file)
+		return ERR_PTR(-EBADF);
+	if (file->f_op != &ntevent_event_fops) {
+		fput(file);
+		return ERR_PTR(-EBADFD);
+	}
+	h = file->private_data;
+	if ((h->access & need) != need) {
+		fput(file);
+		return ERR_PTR(-EACCES);
+	}
+	*ev = &h->obj->ev;
+	return file;
+}
+
+static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
+{
+	u32 stack_fds[NTEVENT_STACK_FDS];
+	struct file *stack_files[NTEVENT_STACK_FDS];
+	struct ntevent *stack_evs[NTEVENT_STACK_FDS];
+	struct ntevent_wait_args args;
+	struct file *signal_file = NULL;
+	struct ntevent *signal = NULL;
+	struct file **files = stack_files;
+	struct ntevent **evs = stack_evs;
+	u32 *fds = stack_fds;
+	unsigned int kflags, i, got = 0;
+	void *buf = NULL;
+	ktime_t deadline;
+	clockid_t clock;
+	int ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if (args.flags & ~NTEVENT_WAIT_FLAGS)
+		return -EINVAL;
+	if (!(args.flags & NTEVENT_WAIT_SIGNAL) && args.signal_fd)
+		return -EINVAL;
+	if (!args.count || args.count > NTEVENT_MAX_WAIT_COUNT)
+		return -EINVAL;
+	/* The result must be storable: a consumed event is never lost. */
+	if (put_user(0, &uargs->index))
+		return -EFAULT;
+
+	if (args.count > NTEVENT_STACK_FDS) {
+		buf = kmalloc_array(args.count, sizeof(*fds) + sizeof(*files) +
+				    sizeof(*evs), GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+		files = buf;
+		evs = (struct ntevent **)(files + args.count);
+		fds = (u32 *)(evs + args.count);
+	}
+	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
+			   args.count * sizeof(*fds))) {
+		ret = -EFAULT;
+		goto out;
+	}
+	for (got = 0; got < args.count; got++) {
+		files[got] = ntevent_get_event(fds[got], NTEVENT_SYNCHRONIZE,
+					       &evs[got]);
+		if (IS_ERR(files[got])) {
+			ret = PTR_ERR(files[got]);
+			goto out;
+		}
+	}
+	if (args.flags & NTEVENT_WAIT_SIGNAL) {
+		signal_file = ntevent_get_event(args.signal_fd,
+						NTEVENT_MODIFY_STATE, &signal);
+		if (IS_ERR(signal_file)) {
+			ret = PTR_ERR(signal_file);
+			signal_file = NULL;
+			goto out;
+		}
+	}
+
+	clock = args.flags & NTEVENT_WAIT_REALTIME ? CLOCK_REALTIME :
+						     CLOCK_MONOTONIC;
+	if (args.timeout >= (u64)KTIME_MAX)
+		deadline = NTEVENT_INFINITE;
+	else
+		deadline = (ktime_t)args.timeout;
+	kflags = NTEVENT_KWAIT_INTERRUPTIBLE | (all ? NTEVENT_KWAIT_ALL : 0);
+
+	ret = ntevent_wait_multiple(args.count, evs, kflags, clock, deadline,
+				    signal);
+	if (ret >= 0) {
+		ret = put_user(ret, &uargs->index) ? -EFAULT : 0;
+	} else if (ret == -EINTR && !(args.flags & NTEVENT_WAIT_ALERTABLE)) {
+		/*
+		 * Not alertable: run the handler and restart with the same
+		 * absolute deadline. The signal event was set already; clear
+		 * the request so that the restarted call does not set it
+		 * twice.
+		 */
+		ret = -ERESTARTNOINTR;
+		if (signal) {
+			args.flags &= ~NTEVENT_WAIT_SIGNAL;
+			args.signal_fd = 0;
+			if (put_user(args.flags, &uargs->flags) ||
+			    put_user(args.signal_fd, &uargs->signal_fd))
+				ret = -EFAULT;
+		}
+	}
+
+out:
+	if (signal_file)
+		fput(signal_file);
+	for (i = 0; i < got; i++)
+		fput(files[i]);
+	kfree(buf);
+	return ret;
+}
+
+static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
+			      unsigned long arg)
+{
+	void __user *argp = (void __user *)arg;
+
+	switch (cmd) {
+	case NTEVENT_IOC_CREATE:
+		return ntevent_ioctl_create(argp);
+	case NTEVENT_IOC_WAIT_ANY:
+		return ntevent_ioctl_wait(argp, false);
+	case NTEVENT_IOC_WAIT_ALL:
+		return ntevent_ioctl_wait(argp, true);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations ntevent_dev_fops = {
+	.owner		= THIS_MODULE,
+	.unlocked_ioctl	= ntevent_dev_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.llseek		= noop_llseek,
+};
+
+static struct miscdevice ntevent_misc = {
+	.minor		= MISC_DYNAMIC_MINOR,
+	.name		= "ntevent",
+	.fops		= &ntevent_dev_fops,
+	.mode		= 0666,
+};
+
+module_misc_device(ntevent_misc);
+
+MODULE_AUTHOR("The ntevent developers");
+MODULE_DESCRIPTION("Windows NT event objects");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ntevent kernel API: Windows NT event objects (KEVENT) for kernel code.
+ *
+ * An event is embedded by its user and needs no file. Set, reset, clear,
+ * pulse and read never sleep and may be called in any context, hard IRQ
+ * included. A wait with a deadline already past (0 will do) only polls and
+ * may be called in atomic context; any other wait needs process context.
+ *
+ * Symbols are exported in the NTEVENT namespace: MODULE_IMPORT_NS(NTEVENT).
+ */
+#ifndef _NTEVENT_KEVENT_H
+#define _NTEVENT_KEVENT_H
+
+#include <linux/ktime.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/time.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+
+/**
+ * struct ntevent - an event object
+ * @lock:        protects @signaled and @waiters; taken with IRQs off
+ * @auto_reset:  true for a synchronization (auto-reset) event; set once
+ * @signaled:    the state; written under @lock (and read locklessly only
+ *               by poll and ntevent_read(), which need no consistency
+ *               with anything else)
+ * @all_waiters: number of wait-all waiters queued here; changed under
+ *               both @lock and the global wait-all lock, so either one
+ *               is enough to read it
+ * @waiters:     queued waits, in arrival order (FIFO release); @lock
+ * @poll_wq:     poll/select/epoll waiters of event descriptors
+ *
+ * Treat the fields as private: use the functions below.
+ */
+struct ntevent {
+	spinlock_t lock;	/* see the kernel-doc above */
+	bool auto_reset;
+	bool signaled;
+	unsigned int all_waiters;
+	struct list_head waiters;
+	wait_queue_head_t poll_wq;
+};
+
+/* Most events one wait may name. */
+#define NTEVENT_MAX_WAIT	64
+
+/* Deadline of a wait that never times out. */
+#define NTEVENT_INFINITE	KTIME_MAX
+/* Deadline of a wait that only polls (any past time does the same). */
+#define NTEVENT_POLL		((ktime_t)0)
+
+/* ntevent_wait_multiple() flags */
+#define NTEVENT_KWAIT_ALL		0x1u /* all objects at once, else any */
+#define NTEVENT_KWAIT_INTERRUPTIBLE	0x2u /* any signal ends the wait */
+#define NTEVENT_KWAIT_KILLABLE		0x4u /* a fatal signal ends the wait */
+
+void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled);
+int ntevent_set(struct ntevent *ev);
+int ntevent_reset(struct ntevent *ev);
+void ntevent_clear(struct ntevent *ev);
+int ntevent_pulse(struct ntevent *ev);
+int ntevent_read(const struct ntevent *ev);
+bool ntevent_is_auto_reset(const struct ntevent *ev);
+int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
+		 ktime_t deadline);
+int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
+			  unsigned int flags, clockid_t clock,
+			  ktime_t deadline, struct ntevent *signal);
+
+#endif /* _NTEVENT_KEVENT_H */
