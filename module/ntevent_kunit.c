@@ -1,7 +1,1267 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the ntevent core, through the kernel API that other
+ * modules use (<ntevent/kevent.h>) and its Windows spellings
+ * (<ntevent/wdm.h>).
+ *
+ * Every waiting thread has a deadline, so a bug ends a test with a failure
+ * instead of a hang. Tests that need a thread to be asleep before going on
+ * look at the event's waiter list rather than sleeping for a while.
+ */
+
 #include <kunit/test.h>
-static void ntevent_stub_passes(struct kunit *test) { KUNIT_EXPECT_EQ(test, 1, 1); }
-static struct kunit_case cases[] = { KUNIT_CASE(ntevent_stub_passes), {} };
-static struct kunit_suite suite = { .name = "ntevent_stub", .test_cases = cases };
-kunit_test_suite(suite);
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/hrtimer.h>
+#include <linux/interrupt.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+
+#include <ntevent/kevent.h>
+#include <ntevent/wdm.h>
+
+MODULE_IMPORT_NS(NTEVENT);
+
+/* How long a helper thread may wait before it gives up. */
+#define T_WAIT_MS	10000
+
+static ktime_t in_ms(unsigned int ms)
+{
+	return ktime_add_ms(ktime_get(), ms);
+}
+
+static unsigned int queued_waiters(struct ntevent *ev)
+{
+	unsigned long flags;
+	struct list_head *p;
+	unsigned int n = 0;
+
+	spin_lock_irqsave(&ev->lock, flags);
+	list_for_each(p, &ev->waiters)
+		n++;
+	spin_unlock_irqrestore(&ev->lock, flags);
+	return n;
+}
+
+/* Wait until at least n waits are queued on ev; false after 10 s. */
+static bool await_queued(struct ntevent *ev, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < 10000; i++) {
+		if (queued_waiters(ev) >= n)
+			return true;
+		usleep_range(500, 1000);
+	}
+	return false;
+}
+
+static struct ntevent *new_events(struct kunit *test, unsigned int n,
+				  bool auto_reset, bool signaled)
+{
+	struct ntevent *evs = kunit_kcalloc(test, n, sizeof(*evs), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, evs);
+	for (i = 0; i < n; i++)
+		ntevent_init(&evs[i], auto_reset, signaled);
+	return evs;
+}
+
+static struct ntevent **ptrs(struct kunit *test, struct ntevent *evs,
+			     unsigned int n)
+{
+	struct ntevent **p = kunit_kcalloc(test, n, sizeof(*p), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p);
+	for (i = 0; i < n; i++)
+		p[i] = &evs[i];
+	return p;
+}
+
+/* A kernel thread that runs one wait. */
+struct tw {
+	struct ntevent **evs;
+	unsigned int count;
+	unsigned int flags;
+	clockid_t clock;
+	ktime_t deadline;
+	struct ntevent *signal;
+	bool allow_sig;
+	atomic_t *seq;
+	int result;
+	int order;
+	struct completion done;
+	struct task_struct *task;
+};
+
+static int tw_fn(void *data)
+{
+	struct tw *w = data;
+
+	if (w->allow_sig)
+		allow_signal(SIGUSR1);
+	w->result = ntevent_wait_multiple(w->count, w->evs, w->flags, w->clock,
+					  w->deadline, w->signal);
+	if (w->seq)
+		w->order = atomic_inc_return(w->seq);
+	kthread_complete_and_exit(&w->done, 0);
+}
+
+static void tw_start(struct kunit *test, struct tw *w)
+{
+	init_completion(&w->done);
+	w->result = INT_MIN;
+	if (!w->deadline)
+		w->deadline = in_ms(T_WAIT_MS);
+	w->task = kthread_create(tw_fn, w, "ntevent-kunit");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(w->task));
+	get_task_struct(w->task);
+	wake_up_process(w->task);
+}
+
+static struct tw *tw_new(struct kunit *test, struct ntevent **evs,
+			 unsigned int count, unsigned int flags)
+{
+	struct tw *w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, w);
+	w->evs = evs;
+	w->count = count;
+	w->flags = flags;
+	w->clock = CLOCK_MONOTONIC;
+	return w;
+}
+
+static bool tw_done(struct tw *w)
+{
+	return completion_done(&w->done);
+}
+
+/* Join a thread; its own deadline bounds this. Returns its result. */
+static int tw_join(struct kunit *test, struct tw *w)
+{
+	if (!wait_for_completion_timeout(&w->done,
+					 msecs_to_jiffies(T_WAIT_MS + 5000))) {
+		KUNIT_FAIL(test, "waiting thread did not finish");
+		wait_for_completion(&w->done);
+	}
+	put_task_struct(w->task);
+	return w->result;
+}
+
+/* ---- state ---- */
+
+static void init_notification_nonsignaled(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, false, false);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	KUNIT_EXPECT_FALSE(test, ntevent_is_auto_reset(&ev));
+}
+
+static void init_synchronization_signaled(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(&ev));
+}
+
+static void set_returns_previous_state(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, false, false);
+	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+}
+
+static void reset_returns_previous_state(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_reset(&ev), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_reset(&ev), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+}
+
+static void clear_makes_nonsignaled(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, false, true);
+	ntevent_clear(&ev);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	ntevent_clear(&ev);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+}
+
+static void pulse_without_waiters_acts_as_reset(struct kunit *test)
+{
+	struct ntevent man, aut;
+
+	ntevent_init(&man, false, true);
+	ntevent_init(&aut, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&man), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&man), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&man), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&man), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&aut), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&aut), 0);
+}
+
+static void set_auto_without_waiter_stays_signaled(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, false);
+	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 1);
+}
+
+static void wait_consumes_auto_event(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   NTEVENT_POLL), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   NTEVENT_POLL), -ETIMEDOUT);
+}
+
+static void wait_does_not_consume_manual_event(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, false, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   NTEVENT_POLL), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   in_ms(100)), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+}
+
+static struct kunit_case ntevent_state_cases[] = {
+	KUNIT_CASE(init_notification_nonsignaled),
+	KUNIT_CASE(init_synchronization_signaled),
+	KUNIT_CASE(set_returns_previous_state),
+	KUNIT_CASE(reset_returns_previous_state),
+	KUNIT_CASE(clear_makes_nonsignaled),
+	KUNIT_CASE(pulse_without_waiters_acts_as_reset),
+	KUNIT_CASE(set_auto_without_waiter_stays_signaled),
+	KUNIT_CASE(wait_consumes_auto_event),
+	KUNIT_CASE(wait_does_not_consume_manual_event),
+	{}
+};
+
+static struct kunit_suite ntevent_state_suite = {
+	.name = "ntevent_state",
+	.test_cases = ntevent_state_cases,
+};
+
+/* ---- waits and deadlines ---- */
+
+static void wait_poll_nonsignaled_times_out(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, false, false);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   NTEVENT_POLL), -ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 0u);
+}
+
+static void wait_expired_deadline_still_satisfied(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   ktime_sub_ms(ktime_get(), 10)), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+}
+
+static void wait_monotonic_deadline_expires(struct kunit *test)
+{
+	ktime_t deadline = in_ms(30);
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, false);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC, deadline),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_GE(test, ktime_get(), deadline);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 0u);
+}
+
+static void wait_realtime_deadline_expires(struct kunit *test)
+{
+	ktime_t deadline = ktime_add_ms(ktime_get_real(), 30);
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, false);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_REALTIME, deadline),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_GE(test, ktime_get_real(), deadline);
+}
+
+static void wait_realtime_deadline_in_past_polls(struct kunit *test)
+{
+	ktime_t start = ktime_get();
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, false);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_REALTIME,
+					   ktime_sub_ms(ktime_get_real(), 1000)),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 1000);
+}
+
+static void wait_rejects_unknown_clock(struct kunit *test)
+{
+	struct ntevent ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_BOOTTIME,
+					   NTEVENT_POLL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+}
+
+static void wait_rejects_unknown_flags(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(1, &p, 0x80,
+						    CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+}
+
+static void wait_multiple_rejects_zero_count(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(0, &p, 0, CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL),
+			-EINVAL);
+}
+
+static void wait_multiple_rejects_count_above_64(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 65, true, true);
+	struct ntevent **p = ptrs(test, evs, 65);
+
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(65, p, 0, CLOCK_MONOTONIC,
+						    in_ms(10), NULL),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+}
+
+static void wait_infinite_woken_by_set(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw *w = tw_new(test, &p, 1, 0);
+
+	ntevent_init(&ev, true, false);
+	w->deadline = NTEVENT_INFINITE;
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+	KUNIT_EXPECT_FALSE(test, tw_done(w));
+	ntevent_set(&ev);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+}
+
+static void wait_signal_event_set_after_queueing(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct tw *w = tw_new(test, &p[1], 1, 0);
+
+	w->signal = &evs[0];
+	tw_start(test, w);
+	/* By the time the signal event is set, the thread waits on [1]. */
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&evs[0], 0, CLOCK_MONOTONIC,
+					   in_ms(T_WAIT_MS)), 0);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[1]), 1u);
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+}
+
+static struct kunit_case ntevent_wait_cases[] = {
+	KUNIT_CASE(wait_poll_nonsignaled_times_out),
+	KUNIT_CASE(wait_expired_deadline_still_satisfied),
+	KUNIT_CASE(wait_monotonic_deadline_expires),
+	KUNIT_CASE(wait_realtime_deadline_expires),
+	KUNIT_CASE(wait_realtime_deadline_in_past_polls),
+	KUNIT_CASE(wait_rejects_unknown_clock),
+	KUNIT_CASE(wait_rejects_unknown_flags),
+	KUNIT_CASE(wait_multiple_rejects_zero_count),
+	KUNIT_CASE(wait_multiple_rejects_count_above_64),
+	KUNIT_CASE(wait_infinite_woken_by_set),
+	KUNIT_CASE(wait_signal_event_set_after_queueing),
+	{}
+};
+
+static struct kunit_suite ntevent_wait_suite = {
+	.name = "ntevent_wait",
+	.test_cases = ntevent_wait_cases,
+};
+
+/* ---- wait-any ---- */
+
+static void wait_any_returns_lowest_signaled_index(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 4, true, false);
+	struct ntevent **p = ptrs(test, evs, 4);
+
+	ntevent_set(&evs[3]);
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(4, p, 0, CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL), 1);
+}
+
+static void wait_any_consumes_only_satisfying_event(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 3, true, true);
+	struct ntevent **p = ptrs(test, evs, 3);
+
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(3, p, 0, CLOCK_MONOTONIC,
+						    in_ms(100), NULL), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[2]), 1);
+}
+
+static void wait_any_accepts_same_event_twice(struct kunit *test)
+{
+	struct ntevent ev;
+	struct ntevent *p[2] = { &ev, &ev };
+
+	ntevent_init(&ev, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(2, p, 0, CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(2, p, 0, CLOCK_MONOTONIC,
+						    in_ms(20), NULL),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 0u);
+}
+
+static void wait_any_64_events_finds_last(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 64, true, false);
+	struct ntevent **p = ptrs(test, evs, 64);
+
+	ntevent_set(&evs[63]);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(64, p, 0, CLOCK_MONOTONIC,
+						    in_ms(T_WAIT_MS), NULL),
+			63);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[0]), 0u);
+}
+
+static void wait_any_woken_by_later_event(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 6, true, false);
+	struct ntevent **p = ptrs(test, evs, 6);
+	struct tw *w = tw_new(test, p, 6, 0);
+
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&evs[5], 1));
+	ntevent_set(&evs[4]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 4);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[4]), 0);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[0]), 0u);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[5]), 0u);
+}
+
+static void wait_any_mixed_types(struct kunit *test)
+{
+	struct ntevent man, aut;
+	struct ntevent *p[2] = { &man, &aut };
+
+	ntevent_init(&man, false, false);
+	ntevent_init(&aut, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(2, p, 0, CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL), 1);
+	ntevent_set(&man);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(2, p, 0, CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&man), 1);
+}
+
+static struct kunit_case ntevent_wait_any_cases[] = {
+	KUNIT_CASE(wait_any_returns_lowest_signaled_index),
+	KUNIT_CASE(wait_any_consumes_only_satisfying_event),
+	KUNIT_CASE(wait_any_accepts_same_event_twice),
+	KUNIT_CASE(wait_any_64_events_finds_last),
+	KUNIT_CASE(wait_any_woken_by_later_event),
+	KUNIT_CASE(wait_any_mixed_types),
+	{}
+};
+
+static struct kunit_suite ntevent_wait_any_suite = {
+	.name = "ntevent_wait_any",
+	.test_cases = ntevent_wait_any_cases,
+};
+
+/* ---- wait-all ---- */
+
+static void wait_all_rejects_duplicate_events(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[3] = { &a, &b, &a };
+
+	ntevent_init(&a, true, true);
+	ntevent_init(&b, true, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(3, p, NTEVENT_KWAIT_ALL,
+						    CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL),
+			-ENOTUNIQ);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&b), 1);
+}
+
+static void wait_all_consumes_all_at_once(struct kunit *test)
+{
+	struct ntevent a, b, c;
+	struct ntevent *p[3] = { &a, &b, &c };
+
+	ntevent_init(&a, true, true);
+	ntevent_init(&b, true, true);
+	ntevent_init(&c, false, true);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(3, p, NTEVENT_KWAIT_ALL,
+						    CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&b), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&c), 1);
+}
+
+static void wait_all_poll_partial_consumes_nothing(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[2] = { &a, &b };
+
+	ntevent_init(&a, true, true);
+	ntevent_init(&b, true, false);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(2, p, NTEVENT_KWAIT_ALL,
+						    CLOCK_MONOTONIC,
+						    NTEVENT_POLL, NULL),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 1);
+}
+
+static void wait_all_timeout_leaves_states_unchanged(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[2] = { &a, &b };
+
+	ntevent_init(&a, true, true);
+	ntevent_init(&b, true, false);
+	KUNIT_EXPECT_EQ(test, ntevent_wait_multiple(2, p, NTEVENT_KWAIT_ALL,
+						    CLOCK_MONOTONIC,
+						    in_ms(30), NULL),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&b), 0);
+	KUNIT_EXPECT_EQ(test, a.all_waiters, 0u);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&a), 0u);
+}
+
+static void wait_all_holds_auto_event_until_all_signaled(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct tw *w = tw_new(test, p, 2, NTEVENT_KWAIT_ALL);
+
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&evs[1], 1));
+	ntevent_set(&evs[0]);
+	/* Not consumed while the other is non-signaled. */
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+	KUNIT_EXPECT_FALSE(test, tw_done(w));
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+}
+
+static void wait_all_satisfied_by_pulse(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[2] = { &a, &b };
+	struct tw *w = tw_new(test, p, 2, NTEVENT_KWAIT_ALL);
+
+	ntevent_init(&a, true, false);
+	ntevent_init(&b, false, true);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&a, 1));
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&a), 0);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&b), 1);
+}
+
+static void wait_all_not_satisfied_by_pulse_alone(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[2] = { &a, &b };
+	struct tw *w = tw_new(test, p, 2, NTEVENT_KWAIT_ALL);
+
+	ntevent_init(&a, true, false);
+	ntevent_init(&b, true, false);
+	w->deadline = in_ms(300);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&a, 1));
+	ntevent_pulse(&a);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 0);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), -ETIMEDOUT);
+}
+
+static void wait_all_64_events(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 64, true, true);
+	struct ntevent **p = ptrs(test, evs, 64);
+	struct tw *w;
+	unsigned int i;
+
+	ntevent_reset(&evs[40]);
+	w = tw_new(test, p, 64, NTEVENT_KWAIT_ALL);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&evs[63], 1));
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+	ntevent_set(&evs[40]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	for (i = 0; i < 64; i++)
+		KUNIT_EXPECT_EQ(test, ntevent_read(&evs[i]), 0);
+}
+
+static void wait_all_skipped_for_later_wait_any(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[2] = { &a, &b };
+	struct tw *all = tw_new(test, p, 2, NTEVENT_KWAIT_ALL);
+	struct tw *any = tw_new(test, p, 1, 0);
+
+	ntevent_init(&a, true, false);
+	ntevent_init(&b, true, false);
+	tw_start(test, all);
+	KUNIT_EXPECT_TRUE(test, await_queued(&a, 1));
+	tw_start(test, any);
+	KUNIT_EXPECT_TRUE(test, await_queued(&a, 2));
+	/* The first waiter cannot use a alone: the second one gets it. */
+	ntevent_set(&a);
+	KUNIT_EXPECT_EQ(test, tw_join(test, any), 0);
+	KUNIT_EXPECT_FALSE(test, tw_done(all));
+	ntevent_set(&b);
+	ntevent_set(&a);
+	KUNIT_EXPECT_EQ(test, tw_join(test, all), 0);
+}
+
+static struct kunit_case ntevent_wait_all_cases[] = {
+	KUNIT_CASE(wait_all_rejects_duplicate_events),
+	KUNIT_CASE(wait_all_consumes_all_at_once),
+	KUNIT_CASE(wait_all_poll_partial_consumes_nothing),
+	KUNIT_CASE(wait_all_timeout_leaves_states_unchanged),
+	KUNIT_CASE(wait_all_holds_auto_event_until_all_signaled),
+	KUNIT_CASE(wait_all_satisfied_by_pulse),
+	KUNIT_CASE(wait_all_not_satisfied_by_pulse_alone),
+	KUNIT_CASE(wait_all_64_events),
+	KUNIT_CASE(wait_all_skipped_for_later_wait_any),
+	{}
+};
+
+static struct kunit_suite ntevent_wait_all_suite = {
+	.name = "ntevent_wait_all",
+	.test_cases = ntevent_wait_all_cases,
+};
+
+/* ---- threads ---- */
+
+static struct tw **start_waiters(struct kunit *test, struct ntevent **p,
+				 unsigned int n, atomic_t *seq, bool one_by_one)
+{
+	struct tw **ws = kunit_kcalloc(test, n, sizeof(*ws), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ws);
+	for (i = 0; i < n; i++) {
+		ws[i] = tw_new(test, p, 1, 0);
+		ws[i]->seq = seq;
+		tw_start(test, ws[i]);
+		if (one_by_one)
+			KUNIT_EXPECT_TRUE(test, await_queued(p[0], i + 1));
+	}
+	KUNIT_EXPECT_TRUE(test, await_queued(p[0], n));
+	return ws;
+}
+
+static unsigned int count_done(struct tw **ws, unsigned int n)
+{
+	unsigned int i, done = 0;
+
+	for (i = 0; i < n; i++)
+		done += tw_done(ws[i]);
+	return done;
+}
+
+static void join_all(struct kunit *test, struct tw **ws, unsigned int n,
+		     int expect)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ(test, tw_join(test, ws[i]), expect);
+}
+
+static void set_auto_releases_exactly_one_waiter(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	atomic_t seq = ATOMIC_INIT(0);
+	struct tw **ws;
+
+	ntevent_init(&ev, true, false);
+	ws = start_waiters(test, &p, 3, &seq, false);
+	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 0);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, count_done(ws, 3), 1u);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 2u);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	ntevent_set(&ev);
+	ntevent_set(&ev);
+	join_all(test, ws, 3, 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+}
+
+static void set_manual_releases_all_waiters(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw **ws;
+
+	ntevent_init(&ev, false, false);
+	ws = start_waiters(test, &p, 5, NULL, false);
+	ntevent_set(&ev);
+	join_all(test, ws, 5, 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+}
+
+static void pulse_manual_releases_current_waiters(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw **ws;
+
+	ntevent_init(&ev, false, false);
+	ws = start_waiters(test, &p, 5, NULL, false);
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&ev), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	join_all(test, ws, 5, 0);
+}
+
+static void pulse_auto_releases_one_waiter(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw **ws;
+
+	ntevent_init(&ev, true, false);
+	ws = start_waiters(test, &p, 3, NULL, false);
+	ntevent_pulse(&ev);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, count_done(ws, 3), 1u);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 2u);
+	ntevent_pulse(&ev);
+	ntevent_pulse(&ev);
+	join_all(test, ws, 3, 0);
+}
+
+static void auto_waiters_released_in_fifo_order(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	atomic_t seq = ATOMIC_INIT(0);
+	struct tw **ws;
+	unsigned int i;
+
+	ntevent_init(&ev, true, false);
+	ws = start_waiters(test, &p, 6, &seq, true);
+	for (i = 0; i < 6; i++) {
+		ntevent_set(&ev);
+		KUNIT_EXPECT_EQ(test, tw_join(test, ws[i]), 0);
+		KUNIT_EXPECT_EQ(test, ws[i]->order, (int)i + 1);
+	}
+}
+
+static void manual_event_releases_100_kthreads(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw **ws;
+
+	ntevent_init(&ev, false, false);
+	ws = start_waiters(test, &p, 100, NULL, false);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 100u);
+	ntevent_set(&ev);
+	join_all(test, ws, 100, 0);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&ev), 0u);
+}
+
+static void interruptible_wait_ends_on_signal(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw *w = tw_new(test, &p, 1, NTEVENT_KWAIT_INTERRUPTIBLE);
+
+	ntevent_init(&ev, true, false);
+	w->allow_sig = true;
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+	send_sig(SIGUSR1, w->task, 1);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), -EINTR);
+	ntevent_set(&ev);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+}
+
+static void killable_wait_ignores_ordinary_signal(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw *w = tw_new(test, &p, 1, NTEVENT_KWAIT_KILLABLE);
+
+	ntevent_init(&ev, true, false);
+	w->allow_sig = true;
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+	send_sig(SIGUSR1, w->task, 1);
+	msleep(50);
+	KUNIT_EXPECT_FALSE(test, tw_done(w));
+	ntevent_set(&ev);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+}
+
+static void uninterruptible_wait_ignores_signal(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw *w = tw_new(test, &p, 1, 0);
+
+	ntevent_init(&ev, true, false);
+	w->allow_sig = true;
+	w->deadline = in_ms(300);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+	send_sig(SIGUSR1, w->task, 1);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), -ETIMEDOUT);
+}
+
+struct pingpong {
+	struct ntevent *mine, *theirs;
+	unsigned int rounds;
+	unsigned int got;
+	int err;
+	struct completion done;
+};
+
+static int pingpong_fn(void *data)
+{
+	struct pingpong *pp = data;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < pp->rounds; i++) {
+		ret = ntevent_wait(pp->mine, 0, CLOCK_MONOTONIC,
+				   in_ms(T_WAIT_MS));
+		if (ret) {
+			pp->err = ret;
+			break;
+		}
+		pp->got++;
+		ntevent_set(pp->theirs);
+	}
+	kthread_complete_and_exit(&pp->done, 0);
+}
+
+static void ping_pong_loses_no_wakeup(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct pingpong *pp = kunit_kcalloc(test, 2, sizeof(*pp), GFP_KERNEL);
+	struct task_struct *t;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, pp);
+	for (i = 0; i < 2; i++) {
+		pp[i].mine = &evs[i];
+		pp[i].theirs = &evs[!i];
+		pp[i].rounds = 2000;
+		init_completion(&pp[i].done);
+		t = kthread_run(pingpong_fn, &pp[i], "ntevent-pp%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	}
+	ntevent_set(&evs[0]);
+	for (i = 0; i < 2; i++) {
+		wait_for_completion(&pp[i].done);
+		KUNIT_EXPECT_EQ(test, pp[i].err, 0);
+		KUNIT_EXPECT_EQ(test, pp[i].got, 2000u);
+	}
+	/* The last set of thread 1 is left on event 0. */
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+}
+
+static struct kunit_case ntevent_threads_cases[] = {
+	KUNIT_CASE(set_auto_releases_exactly_one_waiter),
+	KUNIT_CASE(set_manual_releases_all_waiters),
+	KUNIT_CASE(pulse_manual_releases_current_waiters),
+	KUNIT_CASE(pulse_auto_releases_one_waiter),
+	KUNIT_CASE(auto_waiters_released_in_fifo_order),
+	KUNIT_CASE(manual_event_releases_100_kthreads),
+	KUNIT_CASE(interruptible_wait_ends_on_signal),
+	KUNIT_CASE(killable_wait_ignores_ordinary_signal),
+	KUNIT_CASE(uninterruptible_wait_ignores_signal),
+	KUNIT_CASE(ping_pong_loses_no_wakeup),
+	{}
+};
+
+static struct kunit_suite ntevent_threads_suite = {
+	.name = "ntevent_threads",
+	.test_cases = ntevent_threads_cases,
+};
+
+/* ---- contexts: hard IRQ, softirq, atomic ---- */
+
+struct irq_ctx {
+	struct hrtimer timer;
+	struct ntevent *ev;
+	struct ntevent *other;
+	bool in_hardirq;
+	bool in_softirq;
+	int results[6];
+	bool all_ops;
+};
+
+static enum hrtimer_restart irq_set_fn(struct hrtimer *t)
+{
+	struct irq_ctx *c = container_of(t, struct irq_ctx, timer);
+
+	c->in_hardirq = in_hardirq();
+	c->in_softirq = in_serving_softirq();
+	if (c->all_ops) {
+		c->results[0] = ntevent_set(c->ev);
+		c->results[1] = ntevent_reset(c->ev);
+		ntevent_clear(c->ev);
+		c->results[2] = ntevent_pulse(c->ev);
+		c->results[3] = ntevent_read(c->ev);
+		ntevent_set(c->other);
+		c->results[4] = ntevent_wait(c->other, 0, CLOCK_MONOTONIC,
+					     NTEVENT_POLL);
+		c->results[5] = ntevent_wait(c->other, 0, CLOCK_MONOTONIC,
+					     NTEVENT_POLL);
+	}
+	ntevent_set(c->ev);
+	return HRTIMER_NORESTART;
+}
+
+static struct irq_ctx *irq_start(struct kunit *test, struct ntevent *ev,
+				 enum hrtimer_mode mode)
+{
+	struct irq_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, c);
+	c->ev = ev;
+	hrtimer_init(&c->timer, CLOCK_MONOTONIC, mode);
+	c->timer.function = irq_set_fn;
+	return c;
+}
+
+static void set_from_hard_irq_wakes_waiter(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw *w = tw_new(test, &p, 1, 0);
+	struct irq_ctx *c;
+
+	ntevent_init(&ev, true, false);
+	c = irq_start(test, &ev, HRTIMER_MODE_REL_HARD);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+	hrtimer_start(&c->timer, ms_to_ktime(5), HRTIMER_MODE_REL_HARD);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	hrtimer_cancel(&c->timer);
+	KUNIT_EXPECT_TRUE(test, c->in_hardirq);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
+}
+
+static void set_from_softirq_wakes_waiter(struct kunit *test)
+{
+	struct ntevent ev, *p = &ev;
+	struct tw *w = tw_new(test, &p, 1, 0);
+	struct irq_ctx *c;
+
+	ntevent_init(&ev, false, false);
+	c = irq_start(test, &ev, HRTIMER_MODE_REL_SOFT);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+	hrtimer_start(&c->timer, ms_to_ktime(5), HRTIMER_MODE_REL_SOFT);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	hrtimer_cancel(&c->timer);
+	KUNIT_EXPECT_TRUE(test, c->in_softirq);
+}
+
+static void every_op_works_in_hard_irq(struct kunit *test)
+{
+	struct ntevent ev, other;
+	struct irq_ctx *c;
+
+	ntevent_init(&ev, false, false);
+	ntevent_init(&other, true, false);
+	c = irq_start(test, &ev, HRTIMER_MODE_REL_HARD);
+	c->other = &other;
+	c->all_ops = true;
+	hrtimer_start(&c->timer, ms_to_ktime(1), HRTIMER_MODE_REL_HARD);
+	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
+					   in_ms(T_WAIT_MS)), 0);
+	hrtimer_cancel(&c->timer);
+	KUNIT_EXPECT_TRUE(test, c->in_hardirq);
+	KUNIT_EXPECT_EQ(test, c->results[0], 0);
+	KUNIT_EXPECT_EQ(test, c->results[1], 1);
+	KUNIT_EXPECT_EQ(test, c->results[2], 0);
+	KUNIT_EXPECT_EQ(test, c->results[3], 0);
+	KUNIT_EXPECT_EQ(test, c->results[4], 0);
+	KUNIT_EXPECT_EQ(test, c->results[5], -ETIMEDOUT);
+}
+
+static void wait_all_completed_from_hard_irq(struct kunit *test)
+{
+	struct ntevent a, b;
+	struct ntevent *p[2] = { &a, &b };
+	struct tw *w = tw_new(test, p, 2, NTEVENT_KWAIT_ALL);
+	struct irq_ctx *c;
+
+	ntevent_init(&a, true, true);
+	ntevent_init(&b, true, false);
+	c = irq_start(test, &b, HRTIMER_MODE_REL_HARD);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_queued(&b, 1));
+	hrtimer_start(&c->timer, ms_to_ktime(5), HRTIMER_MODE_REL_HARD);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	hrtimer_cancel(&c->timer);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&a), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&b), 0);
+}
+
+static void zero_timeout_wait_in_atomic_context(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 10, true, true);
+	struct ntevent **p = ptrs(test, evs, 10);
+	unsigned long flags;
+	int any, all, none, one;
+
+	local_irq_save(flags);
+	preempt_disable();
+	one = ntevent_wait(&evs[0], 0, CLOCK_MONOTONIC, NTEVENT_POLL);
+	any = ntevent_wait_multiple(10, p, 0, CLOCK_MONOTONIC, NTEVENT_POLL,
+				    NULL);
+	all = ntevent_wait_multiple(9, p + 1, NTEVENT_KWAIT_ALL,
+				    CLOCK_MONOTONIC, NTEVENT_POLL, NULL);
+	none = ntevent_wait_multiple(10, p, 0, CLOCK_MONOTONIC, NTEVENT_POLL,
+				     NULL);
+	preempt_enable();
+	local_irq_restore(flags);
+	KUNIT_EXPECT_EQ(test, one, 0);
+	KUNIT_EXPECT_EQ(test, any, 1);
+	KUNIT_EXPECT_EQ(test, all, 0);
+	KUNIT_EXPECT_EQ(test, none, -ETIMEDOUT);
+}
+
+static struct kunit_case ntevent_context_cases[] = {
+	KUNIT_CASE(set_from_hard_irq_wakes_waiter),
+	KUNIT_CASE(set_from_softirq_wakes_waiter),
+	KUNIT_CASE(every_op_works_in_hard_irq),
+	KUNIT_CASE(wait_all_completed_from_hard_irq),
+	KUNIT_CASE(zero_timeout_wait_in_atomic_context),
+	{}
+};
+
+static struct kunit_suite ntevent_context_suite = {
+	.name = "ntevent_context",
+	.test_cases = ntevent_context_cases,
+};
+
+/* ---- the Windows driver spellings ---- */
+
+static void ke_initialize_event_sets_type_and_state(struct kunit *test)
+{
+	KEVENT n, s;
+
+	KeInitializeEvent(&n, NotificationEvent, FALSE);
+	KeInitializeEvent(&s, SynchronizationEvent, TRUE);
+	KUNIT_EXPECT_FALSE(test, ntevent_is_auto_reset(&n));
+	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(&s));
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&n), 0);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&s), 1);
+}
+
+static void ke_set_reset_pulse_return_previous_state(struct kunit *test)
+{
+	KEVENT e;
+
+	KeInitializeEvent(&e, NotificationEvent, FALSE);
+	KUNIT_EXPECT_EQ(test, KeSetEvent(&e, 0, FALSE), 0);
+	KUNIT_EXPECT_EQ(test, KeSetEvent(&e, 0, FALSE), 1);
+	KUNIT_EXPECT_EQ(test, KeResetEvent(&e), 1);
+	KUNIT_EXPECT_EQ(test, KePulseEvent(&e, 0, FALSE), 0);
+	KeSetEvent(&e, 0, FALSE);
+	KeClearEvent(&e);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);
+}
+
+static void ke_wait_zero_timeout_is_status_timeout(struct kunit *test)
+{
+	LARGE_INTEGER t = { .QuadPart = 0 };
+	KEVENT e;
+
+	KeInitializeEvent(&e, SynchronizationEvent, FALSE);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&e, Executive, KernelMode,
+						    FALSE, &t),
+			STATUS_TIMEOUT);
+	KeSetEvent(&e, 0, FALSE);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&e, Executive, KernelMode,
+						    FALSE, &t),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);
+}
+
+static void ke_wait_relative_timeout_in_100ns(struct kunit *test)
+{
+	LARGE_INTEGER t = { .QuadPart = -20 * 10000LL };	/* 20 ms */
+	ktime_t start = ktime_get();
+	KEVENT e;
+
+	KeInitializeEvent(&e, NotificationEvent, FALSE);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&e, Executive, KernelMode,
+						    FALSE, &t),
+			STATUS_TIMEOUT);
+	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), start), 20);
+}
+
+static void ke_wait_absolute_timeout_since_1601(struct kunit *test)
+{
+	LARGE_INTEGER t;
+	ktime_t start = ktime_get_real();
+	KEVENT e;
+
+	KeInitializeEvent(&e, NotificationEvent, FALSE);
+	t.QuadPart = div_s64(ktime_add_ms(start, 20), 100) +
+		     NTEVENT_NT_EPOCH_DELTA;
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&e, Executive, KernelMode,
+						    FALSE, &t),
+			STATUS_TIMEOUT);
+	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get_real(), start), 20);
+	t.QuadPart = 1;	/* 1601: long past, polls */
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&e, Executive, KernelMode,
+						    FALSE, &t),
+			STATUS_TIMEOUT);
+}
+
+static void ke_wait_multiple_returns_wait_0_plus_index(struct kunit *test)
+{
+	LARGE_INTEGER t = { .QuadPart = 0 };
+	KEVENT e[3];
+	PVOID objs[3] = { &e[0], &e[1], &e[2] };
+
+	KeInitializeEvent(&e[0], SynchronizationEvent, FALSE);
+	KeInitializeEvent(&e[1], SynchronizationEvent, FALSE);
+	KeInitializeEvent(&e[2], SynchronizationEvent, TRUE);
+	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(3, objs, WaitAny,
+						       Executive, KernelMode,
+						       FALSE, &t, NULL),
+			STATUS_WAIT_0 + 2);
+	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(3, objs, WaitAll,
+						       Executive, KernelMode,
+						       FALSE, &t, NULL),
+			STATUS_TIMEOUT);
+}
+
+static void ke_wait_all_duplicate_is_parameter_mix(struct kunit *test)
+{
+	KEVENT e;
+	PVOID objs[2] = { &e, &e };
+
+	KeInitializeEvent(&e, SynchronizationEvent, TRUE);
+	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(2, objs, WaitAll,
+						       Executive, KernelMode,
+						       FALSE, NULL, NULL),
+			STATUS_INVALID_PARAMETER_MIX);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 1);
+}
+
+static void ke_wait_bad_wait_type_is_invalid_parameter(struct kunit *test)
+{
+	KEVENT e;
+	PVOID objs[1] = { &e };
+
+	KeInitializeEvent(&e, SynchronizationEvent, TRUE);
+	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(1, objs, 7, Executive,
+						       KernelMode, FALSE, NULL,
+						       NULL),
+			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 1);
+}
+
+static void nt_deadline_conversion_edges(struct kunit *test)
+{
+	LARGE_INTEGER t;
+	ktime_t deadline;
+	clockid_t clock;
+
+	ntevent_nt_deadline(NULL, &clock, &deadline);
+	KUNIT_EXPECT_EQ(test, deadline, NTEVENT_INFINITE);
+	t.QuadPart = S64_MIN;
+	ntevent_nt_deadline(&t, &clock, &deadline);
+	KUNIT_EXPECT_EQ(test, deadline, NTEVENT_INFINITE);
+	KUNIT_EXPECT_EQ(test, clock, CLOCK_MONOTONIC);
+	t.QuadPart = S64_MAX;
+	ntevent_nt_deadline(&t, &clock, &deadline);
+	KUNIT_EXPECT_EQ(test, deadline, NTEVENT_INFINITE);
+	KUNIT_EXPECT_EQ(test, clock, CLOCK_REALTIME);
+	t.QuadPart = NTEVENT_NT_EPOCH_DELTA + 10;	/* 1970 + 1 us */
+	ntevent_nt_deadline(&t, &clock, &deadline);
+	KUNIT_EXPECT_EQ(test, deadline, 1000);
+	t.LowPart = 0;
+	t.HighPart = -1;
+	KUNIT_EXPECT_EQ(test, t.QuadPart, -(1LL << 32));
+}
+
+static struct kunit_case ntevent_wdm_cases[] = {
+	KUNIT_CASE(ke_initialize_event_sets_type_and_state),
+	KUNIT_CASE(ke_set_reset_pulse_return_previous_state),
+	KUNIT_CASE(ke_wait_zero_timeout_is_status_timeout),
+	KUNIT_CASE(ke_wait_relative_timeout_in_100ns),
+	KUNIT_CASE(ke_wait_absolute_timeout_since_1601),
+	KUNIT_CASE(ke_wait_multiple_returns_wait_0_plus_index),
+	KUNIT_CASE(ke_wait_all_duplicate_is_parameter_mix),
+	KUNIT_CASE(ke_wait_bad_wait_type_is_invalid_parameter),
+	KUNIT_CASE(nt_deadline_conversion_edges),
+	{}
+};
+
+static struct kunit_suite ntevent_wdm_suite = {
+	.name = "ntevent_wdm",
+	.test_cases = ntevent_wdm_cases,
+};
+
+kunit_test_suites(&ntevent_state_suite, &ntevent_wait_suite,
+		  &ntevent_wait_any_suite, &ntevent_wait_all_suite,
+		  &ntevent_threads_suite, &ntevent_context_suite,
+		  &ntevent_wdm_suite);
+
+MODULE_DESCRIPTION("KUnit tests of the ntevent core");
 MODULE_LICENSE("GPL");
