@@ -3,21 +3,26 @@
 # make                  build the module for the running kernel, the library
 #                       and the tests
 # make module KDIR=...  build the module against another kernel tree
+# make modules_install  install the module for the running kernel
 # make check            run every test in VMs (stock and debug kernel)
 # make demo             boot a VM and show an event crossing processes
 # make bench            the benchmark, in the VM's icount mode
+# make lint             checkpatch, sparse and W=1 on the module
 # make install          install the library (PREFIX, DESTDIR)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 # Where a module build for another kernel goes (a copy of the sources).
 MODBUILD ?=
+CC ?= cc
+TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -static -pthread -Iuapi
 
 MOD_SRCS := Kbuild $(wildcard module/*.c module/*.h module/include/ntevent/*.h) \
 	    uapi/linux/ntevent.h
 
-.PHONY: all module modules_install clean check demo bench
+.PHONY: all module modules_install clean check demo bench lint lib install \
+	uninstall tools
 
-all: module
+all: module lib tools
 
 ifeq ($(MODBUILD),)
 module:
@@ -30,6 +35,34 @@ module:
 	tar cf - $(MOD_SRCS) | tar xf - -C $(MODBUILD)
 	$(MAKE) -C $(KDIR) M=$(abspath $(MODBUILD)) modules
 endif
+
+lib:
+	@if [ -f lib/Makefile ]; then $(MAKE) -C lib; fi
+
+install uninstall:
+	$(MAKE) -C lib $@
+
+tools: build/demo/ntevent-demo build/bench/ntevent-bench
+
+build/demo/ntevent-demo: test/demo/demo.c uapi/linux/ntevent.h
+	mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -o $@ $<
+
+build/bench/ntevent-bench: test/bench/bench.c uapi/linux/ntevent.h
+	mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -o $@ $<
+
+demo: build/demo/ntevent-demo
+	test/vm/run --kernel stock -- $(CURDIR)/build/demo/ntevent-demo
+
+bench: build/bench/ntevent-bench
+	test/vm/run --kernel stock --icount -- $(CURDIR)/build/bench/ntevent-bench
+
+check:
+	test/check
+
+lint:
+	test/lint
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
