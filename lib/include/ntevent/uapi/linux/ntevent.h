@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * ntevent: Windows NT event objects for Linux, user-space ABI.
+ *
+ * /dev/ntevent is a misc device. NTEVENT_IOC_CREATE on it returns a new
+ * file descriptor for one event object; the event ioctls below act on that
+ * descriptor. Waits are issued on the device descriptor and name the
+ * events by their descriptors. Documentation/ntevent-abi.rst is the full
+ * description of every structure, ioctl and errno.
+ */
+#ifndef _LINUX_NTEVENT_H
+#define _LINUX_NTEVENT_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+/* Most objects one wait may name (MAXIMUM_WAIT_OBJECTS). */
+#define NTEVENT_MAX_WAIT_COUNT		64
+
+/* Event types; the values are NT's EVENT_TYPE. */
+#define NTEVENT_TYPE_NOTIFICATION	0	/* manual-reset */
+#define NTEVENT_TYPE_SYNCHRONIZATION	1	/* auto-reset */
+
+/* Access rights carried by an event descriptor; NT's values. */
+#define NTEVENT_QUERY_STATE		0x00000001u
+#define NTEVENT_MODIFY_STATE		0x00000002u
+#define NTEVENT_DELETE			0x00010000u
+#define NTEVENT_READ_CONTROL		0x00020000u
+#define NTEVENT_WRITE_DAC		0x00040000u
+#define NTEVENT_WRITE_OWNER		0x00080000u
+#define NTEVENT_SYNCHRONIZE		0x00100000u
+#define NTEVENT_ALL_ACCESS		0x001f0003u
+
+/**
+ * struct ntevent_create_args - argument of %NTEVENT_IOC_CREATE
+ * @type:   %NTEVENT_TYPE_NOTIFICATION or %NTEVENT_TYPE_SYNCHRONIZATION
+ * @state:  initial state, 0 (non-signaled) or 1 (signaled)
+ * @access: rights of the new descriptor, a subset of %NTEVENT_ALL_ACCESS
+ * @flags:  must be 0
+ * @fd:     out: the new event descriptor (opened O_CLOEXEC)
+ * @pad:    must be 0
+ */
+struct ntevent_create_args {
+	__u32 type;
+	__u32 state;
+	__u32 access;
+	__u32 flags;
+	__u32 fd;
+	__u32 pad;
+};
+
+/**
+ * struct ntevent_state - result of %NTEVENT_IOC_READ
+ * @type:   %NTEVENT_TYPE_NOTIFICATION or %NTEVENT_TYPE_SYNCHRONIZATION
+ * @state:  0 (non-signaled) or 1 (signaled)
+ * @access: the rights of the descriptor that was read
+ * @pad:    always written as 0
+ */
+struct ntevent_state {
+	__u32 type;
+	__u32 state;
+	__u32 access;
+	__u32 pad;
+};
+
+/* ntevent_wait_args.flags */
+#define NTEVENT_WAIT_REALTIME	0x1u /* timeout is CLOCK_REALTIME */
+#define NTEVENT_WAIT_ALERTABLE	0x2u /* a signal ends the wait: EINTR */
+#define NTEVENT_WAIT_SIGNAL	0x4u /* set @signal_fd, then wait */
+#define NTEVENT_WAIT_FLAGS	(NTEVENT_WAIT_REALTIME | NTEVENT_WAIT_ALERTABLE | \
+				 NTEVENT_WAIT_SIGNAL)
+
+/* ntevent_wait_args.timeout: wait without a deadline */
+#define NTEVENT_NO_TIMEOUT	(~(__u64)0)
+
+/**
+ * struct ntevent_wait_args - argument of %NTEVENT_IOC_WAIT_ANY/_ALL
+ * @timeout:   absolute deadline in ns on CLOCK_MONOTONIC (or CLOCK_REALTIME
+ *             with %NTEVENT_WAIT_REALTIME); %NTEVENT_NO_TIMEOUT waits
+ *             forever; a deadline already past (0, say) only polls
+ * @fds:       user pointer to an array of @count __u32 event descriptors
+ * @count:     1..%NTEVENT_MAX_WAIT_COUNT
+ * @flags:     %NTEVENT_WAIT_* bits; others must be 0
+ * @index:     out: index in @fds of the event that satisfied a wait-any;
+ *             0 for a wait-all
+ * @signal_fd: with %NTEVENT_WAIT_SIGNAL, an event set once the waiter is
+ *             queued (NtSignalAndWaitForSingleObject); otherwise must be 0
+ */
+struct ntevent_wait_args {
+	__u64 timeout;
+	__u64 fds;
+	__u32 count;
+	__u32 flags;
+	__u32 index;
+	__u32 signal_fd;
+};
+
+#define NTEVENT_IOC_MAGIC	0xE7
+
+/* On the /dev/ntevent descriptor. */
+#define NTEVENT_IOC_CREATE	_IOWR(NTEVENT_IOC_MAGIC, 0x00, struct ntevent_create_args)
+#define NTEVENT_IOC_WAIT_ANY	_IOWR(NTEVENT_IOC_MAGIC, 0x01, struct ntevent_wait_args)
+#define NTEVENT_IOC_WAIT_ALL	_IOWR(NTEVENT_IOC_MAGIC, 0x02, struct ntevent_wait_args)
+
+/*
+ * On an event descriptor. SET, RESET and PULSE store the previous state
+ * (0 or 1) in the __u32 their argument points to; a NULL argument skips
+ * the store.
+ */
+#define NTEVENT_IOC_SET		_IOR(NTEVENT_IOC_MAGIC, 0x10, __u32)
+#define NTEVENT_IOC_RESET	_IOR(NTEVENT_IOC_MAGIC, 0x11, __u32)
+#define NTEVENT_IOC_PULSE	_IOR(NTEVENT_IOC_MAGIC, 0x12, __u32)
+#define NTEVENT_IOC_CLEAR	_IO(NTEVENT_IOC_MAGIC, 0x13)
+#define NTEVENT_IOC_READ	_IOR(NTEVENT_IOC_MAGIC, 0x14, struct ntevent_state)
+
+#endif /* _LINUX_NTEVENT_H */

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later OR MIT
+/*
+ * libntevent: the one table that turns an errno into an NTSTATUS and a
+ * Winsock error. Every failure of every Nt*, WSA* and WPU* call goes
+ * through it; ntevent(7) prints it.
+ */
+#include <errno.h>
+#include <stddef.h>
+
+#include <ntevent/nt.h>
+#include <ntevent/winsock.h>
+
+#include "internal.h"
+
+struct ntevent_errmap {
+	int err;
+	NTSTATUS status;
+	int wsa;
+};
+
+static const struct ntevent_errmap ntevent_errmap[] = {
+	{ 0,		STATUS_SUCCESS,			0 },
+	/* closed or never-opened descriptor, NULL handle */
+	{ EBADF,	STATUS_INVALID_HANDLE,		WSA_INVALID_HANDLE },
+	/* a wait names a descriptor that is not an event; pseudo-handles */
+	{ EBADFD,	STATUS_OBJECT_TYPE_MISMATCH,	WSA_INVALID_HANDLE },
+	/* an event ioctl on a descriptor that is not an event */
+	{ ENOTTY,	STATUS_OBJECT_TYPE_MISMATCH,	WSA_INVALID_HANDLE },
+	{ EACCES,	STATUS_ACCESS_DENIED,		ERROR_ACCESS_DENIED },
+	{ EPERM,	STATUS_ACCESS_DENIED,		ERROR_ACCESS_DENIED },
+	{ EFAULT,	STATUS_ACCESS_VIOLATION,	WSAEFAULT },
+	{ EINVAL,	STATUS_INVALID_PARAMETER,	WSA_INVALID_PARAMETER },
+	/* the same event twice in a wait-all */
+	{ ENOTUNIQ,	STATUS_INVALID_PARAMETER_MIX,	WSA_INVALID_PARAMETER },
+	{ ETIMEDOUT,	STATUS_TIMEOUT,			(int)WSA_WAIT_TIMEOUT },
+	/* an alertable wait ended by a signal handler: the APC ran */
+	{ EINTR,	STATUS_USER_APC,		(int)WSA_WAIT_IO_COMPLETION },
+	{ ENOMEM,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
+	{ EMFILE,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
+	{ ENFILE,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
+	/* /dev/ntevent is missing: the module is not loaded */
+	{ ENOENT,	STATUS_NO_SUCH_DEVICE,		WSAENETDOWN },
+	{ ENODEV,	STATUS_NO_SUCH_DEVICE,		WSAENETDOWN },
+	{ ENXIO,	STATUS_NO_SUCH_DEVICE,		WSAENETDOWN },
+	/* object names: not yet supported */
+	{ EOPNOTSUPP,	STATUS_NOT_SUPPORTED,		WSAEOPNOTSUPP },
+};
+
+/* Anything else: a failure the library does not expect. */
+static const struct ntevent_errmap ntevent_errmap_other = {
+	-1, STATUS_UNSUCCESSFUL, WSASYSCALLFAILURE
+};
+
+static const struct ntevent_errmap *ntevent_errmap_find(int err)
+{
+	size_t i;
+
+	if (err < 0)
+		err = -err;
+	for (i = 0; i < sizeof(ntevent_errmap) / sizeof(ntevent_errmap[0]); i++)
+		if (ntevent_errmap[i].err == err)
+			return &ntevent_errmap[i];
+	return &ntevent_errmap_other;
+}
+
+NTEVENT_EXPORT int32_t ntevent_errno_to_ntstatus(int err)
+{
+	return ntevent_errmap_find(err)->status;
+}
+
+NTEVENT_EXPORT int ntevent_errno_to_wsa(int err)
+{
+	return ntevent_errmap_find(err)->wsa;
+}

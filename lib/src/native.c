@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later OR MIT
+/*
+ * libntevent: the native API, one thin function per ioctl.
+ *
+ * The device descriptor is opened on first use and kept for the life of
+ * the process; it is O_CLOEXEC and is inherited across fork(), so a child
+ * keeps using it. A failed open is not remembered: the next call tries
+ * again (the module may have been loaded meanwhile).
+ */
+#include <limits.h>
+#include <stdint.h>
+
+#include "internal.h"
+#include "sys.h"
+
+/* -1 until the device is open; then its descriptor, for good. */
+static int ntevent_dev_fd = -1;
+
+int ntevent__device(void)
+{
+	int fd = __atomic_load_n(&ntevent_dev_fd, __ATOMIC_ACQUIRE);
+	int expected = -1;
+
+	if (fd >= 0)
+		return fd;
+	fd = ntevent__open(NTEVENT_DEVICE, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return fd;
+	/* Two threads may race to open it: the first one stored wins. */
+	if (!__atomic_compare_exchange_n(&ntevent_dev_fd, &expected, fd, 0,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		ntevent__close(fd);
+		fd = expected;
+	}
+	return fd;
+}
+
+NTEVENT_EXPORT int ntevent_create(unsigned int type, unsigned int signaled,
+				  uint32_t access)
+{
+	struct ntevent_create_args args = {
+		.type = type,
+		.state = signaled,
+		.access = access,
+	};
+	int dev, ret;
+
+	if (type != NTEVENT_TYPE_NOTIFICATION &&
+	    type != NTEVENT_TYPE_SYNCHRONIZATION)
+		return -EINVAL;
+	if (signaled > 1 || (access & ~NTEVENT_ALL_ACCESS))
+		return -EINVAL;
+	dev = ntevent__device();
+	if (dev < 0)
+		return dev;
+	ret = ntevent__ioctl(dev, NTEVENT_IOC_CREATE, &args);
+	if (ret < 0)
+		return ret;
+	return (int)args.fd;
+}
+
+NTEVENT_EXPORT int ntevent_set(int fd, int *prev)
+{
+	return ntevent__ioctl(fd, NTEVENT_IOC_SET, prev);
+}
+
+NTEVENT_EXPORT int ntevent_reset(int fd, int *prev)
+{
+	return ntevent__ioctl(fd, NTEVENT_IOC_RESET, prev);
+}
+
+NTEVENT_EXPORT int ntevent_pulse(int fd, int *prev)
+{
+	return ntevent__ioctl(fd, NTEVENT_IOC_PULSE, prev);
+}
+
+NTEVENT_EXPORT int ntevent_clear(int fd)
+{
+	return ntevent__ioctl(fd, NTEVENT_IOC_CLEAR, NULL);
+}
+
+NTEVENT_EXPORT int ntevent_read(int fd, struct ntevent_state *state)
+{
+	if (!state)
+		return -EFAULT;
+	return ntevent__ioctl(fd, NTEVENT_IOC_READ, state);
+}
+
+/*
+ * One wait ioctl. The kernel restarts a non-alertable wait after a signal
+ * handler with the same arguments, hence the same absolute deadline; with
+ * NTEVENT_WAIT_SIGNAL it rewrites args so the restart does not set the
+ * signal event twice, which is why args lives here and is writable.
+ */
+static int ntevent_do_wait(unsigned long req, const int *fds,
+			   unsigned int count, uint64_t deadline,
+			   unsigned int flags, int signal_fd)
+{
+	struct ntevent_wait_args args = {
+		.timeout = deadline,
+		.fds = (uint64_t)(uintptr_t)fds,
+		.count = count,
+		.flags = flags,
+	};
+	int dev, ret;
+
+	if (flags & ~(NTEVENT_WAIT_REALTIME | NTEVENT_WAIT_ALERTABLE))
+		return -EINVAL;
+	if (!count || count > NTEVENT_MAX_WAIT_COUNT)
+		return -EINVAL;
+	if (!fds)
+		return -EFAULT;
+	if (signal_fd != -1) {
+		args.flags |= NTEVENT_WAIT_SIGNAL;
+		args.signal_fd = (uint32_t)signal_fd;
+	}
+	dev = ntevent__device();
+	if (dev < 0)
+		return dev;
+	ret = ntevent__ioctl(dev, req, &args);
+	if (ret < 0)
+		return ret;
+	return (int)args.index;
+}
+
+NTEVENT_EXPORT int ntevent_wait(int fd, uint64_t deadline, unsigned int flags)
+{
+	return ntevent_do_wait(NTEVENT_IOC_WAIT_ANY, &fd, 1, deadline, flags, -1);
+}
+
+NTEVENT_EXPORT int ntevent_wait_any(const int *fds, unsigned int count,
+				    uint64_t deadline, unsigned int flags)
+{
+	return ntevent_do_wait(NTEVENT_IOC_WAIT_ANY, fds, count, deadline,
+			       flags, -1);
+}
+
+NTEVENT_EXPORT int ntevent_wait_all(const int *fds, unsigned int count,
+				    uint64_t deadline, unsigned int flags)
+{
+	return ntevent_do_wait(NTEVENT_IOC_WAIT_ALL, fds, count, deadline,
+			       flags, -1);
+}
+
+NTEVENT_EXPORT int ntevent_signal_and_wait(int signal_fd, int wait_fd,
+					   uint64_t deadline,
+					   unsigned int flags)
+{
+	/* -1 means "no signal" inside; as a descriptor it is simply bad. */
+	if (signal_fd < 0)
+		return -EBADF;
+	return ntevent_do_wait(NTEVENT_IOC_WAIT_ANY, &wait_fd, 1, deadline,
+			       flags, signal_fd);
+}
+
+NTEVENT_EXPORT int ntevent_close(int fd)
+{
+	int ret;
+
+	/* The library's own device descriptor is not the caller's to close. */
+	if (fd < 0 || fd == __atomic_load_n(&ntevent_dev_fd, __ATOMIC_ACQUIRE))
+		return -EBADF;
+	ret = ntevent__close(fd);
+	/* Linux frees the descriptor even when close() reports EINTR. */
+	if (ret == -EINTR)
+		ret = 0;
+	return ret;
+}
+
+NTEVENT_EXPORT uint64_t ntevent_deadline_after(uint64_t ns)
+{
+	struct timespec ts;
+	uint64_t now;
+
+	if (ntevent__clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		return NTEVENT_INFINITE;	/* cannot happen on Linux */
+	now = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	/* The kernel takes any deadline from INT64_MAX on as "never". */
+	if (ns >= (uint64_t)INT64_MAX - now)
+		return NTEVENT_INFINITE;
+	return now + ns;
+}
+
+/*
+ * HANDLE encoding: handle = (fd + 1) * 4. Like Windows' handles, every
+ * event handle is a non-zero multiple of 4, so NULL (WSA_INVALID_EVENT)
+ * and the pseudo-handles -1 (INVALID_HANDLE_VALUE, NtCurrentProcess())
+ * and -2 (NtCurrentThread()) are never events, and each descriptor has
+ * exactly one handle.
+ */
+#define NTEVENT_HANDLE_MAX_FD	((int)((UINTPTR_MAX >> 2) - 1 > INT_MAX ? \
+				       INT_MAX : (UINTPTR_MAX >> 2) - 1))
+/* -1 .. -6: NtCurrentProcess, Thread, Session, ProcessToken, ThreadToken... */
+#define NTEVENT_PSEUDO_HANDLES	6
+
+NTEVENT_EXPORT void *ntevent_fd_to_handle(int fd)
+{
+	if (fd < 0 || fd > NTEVENT_HANDLE_MAX_FD)
+		return NULL;
+	return (void *)(((uintptr_t)fd + 1) << 2);
+}
+
+NTEVENT_EXPORT int ntevent_handle_to_fd(const void *handle)
+{
+	intptr_t v = (intptr_t)handle;
+	uintptr_t u = (uintptr_t)handle;
+
+	if (v < 0 && v >= -NTEVENT_PSEUDO_HANDLES)
+		return -EBADFD;		/* a handle, but not to an event */
+	if (v <= 0 || (u & 3))
+		return -EBADF;		/* not a handle at all */
+	u = (u >> 2) - 1;
+	if (u > (uintptr_t)NTEVENT_HANDLE_MAX_FD)
+		return -EBADF;
+	return (int)u;
+}

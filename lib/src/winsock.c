@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later OR MIT
+/*
+ * libntevent: the Winsock 2 event face and the service provider (WPU)
+ * face. Failures go through the one table (errmap.c) to a Winsock error,
+ * kept per thread for WSAGetLastError() or stored in *lpErrno.
+ *
+ * Only WSACreateEvent() needs WSAStartup(), as SPEC §4 says. The other
+ * event calls are, as on Windows, the kernel's event calls under another
+ * name ("directly mapped to the corresponding native Windows functions")
+ * and work on any event handle, before WSAStartup and after WSACleanup.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <ntevent/winsock.h>
+
+#include "internal.h"
+
+_Static_assert(sizeof(DWORD) == 4 && sizeof(WORD) == 2, "LLP64 DWORD");
+_Static_assert(WSA_MAXIMUM_WAIT_EVENTS == NTEVENT_MAX_WAIT_COUNT, "wait count");
+
+/* Successful WSAStartup() calls not yet matched by WSACleanup(). */
+static unsigned int wsa_startups;
+
+/* WSAGetLastError(): one per thread. */
+static _Thread_local int wsa_last_error;
+
+#define WSA_HIGH_VERSION	MAKEWORD(2, 2)
+
+NTEVENT_EXPORT int WSAAPI WSAStartup(WORD wVersionRequested,
+				     LPWSADATA lpWSAData)
+{
+	BYTE major = LOBYTE(wVersionRequested);
+	BYTE minor = HIBYTE(wVersionRequested);
+	WORD version;
+
+	if (!lpWSAData)
+		return WSAEFAULT;
+	if (major < 1)
+		version = 0;
+	else if (major == 1)
+		version = minor <= 1 ? wVersionRequested : MAKEWORD(1, 1);
+	else if (major == 2 && minor <= 2)
+		version = wVersionRequested;
+	else
+		version = WSA_HIGH_VERSION;
+
+	memset(lpWSAData, 0, sizeof(*lpWSAData));
+	lpWSAData->wVersion = version ? version : WSA_HIGH_VERSION;
+	lpWSAData->wHighVersion = WSA_HIGH_VERSION;
+	strcpy(lpWSAData->szDescription, "libntevent Winsock 2 events");
+	strcpy(lpWSAData->szSystemStatus, "Running");
+	if (!version)
+		return WSAVERNOTSUPPORTED;
+
+	__atomic_add_fetch(&wsa_startups, 1, __ATOMIC_ACQ_REL);
+	return 0;
+}
+
+NTEVENT_EXPORT int WSAAPI WSACleanup(void)
+{
+	unsigned int n = __atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE);
+
+	do {
+		if (!n) {
+			wsa_last_error = WSANOTINITIALISED;
+			return SOCKET_ERROR;
+		}
+	} while (!__atomic_compare_exchange_n(&wsa_startups, &n, n - 1, 0,
+					      __ATOMIC_ACQ_REL,
+					      __ATOMIC_ACQUIRE));
+	return 0;
+}
+
+NTEVENT_EXPORT int WSAAPI WSAGetLastError(void)
+{
+	return wsa_last_error;
+}
+
+NTEVENT_EXPORT void WSAAPI WSASetLastError(int iError)
+{
+	wsa_last_error = iError;
+}
+
+/* A manual-reset, non-signaled event with every right; or -errno. */
+static WSAEVENT wsa_create(int *error)
+{
+	WSAEVENT h;
+	int fd;
+
+	fd = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 0, NTEVENT_ALL_ACCESS);
+	if (fd < 0) {
+		*error = ntevent_errno_to_wsa(fd);
+		return WSA_INVALID_EVENT;
+	}
+	h = ntevent_fd_to_handle(fd);
+	if (!h) {
+		ntevent_close(fd);
+		*error = ntevent_errno_to_wsa(-EMFILE);
+	}
+	return h;
+}
+
+/* 0, or -errno for a handle that is not an open event. */
+static int wsa_op(WSAEVENT hEvent, int (*op)(int fd, int *prev))
+{
+	int fd = ntevent_handle_to_fd(hEvent);
+
+	if (fd < 0)
+		return fd;
+	return op(fd, NULL);
+}
+
+static int wsa_close(WSAEVENT hEvent)
+{
+	int fd = ntevent_handle_to_fd(hEvent);
+
+	return fd < 0 ? -EBADF : ntevent_close(fd);
+}
+
+NTEVENT_EXPORT WSAEVENT WSAAPI WSACreateEvent(void)
+{
+	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
+		wsa_last_error = WSANOTINITIALISED;
+		return WSA_INVALID_EVENT;
+	}
+	return wsa_create(&wsa_last_error);
+}
+
+/* TRUE, or FALSE with the error in WSAGetLastError(). */
+static BOOL wsa_result(int ret)
+{
+	if (ret < 0) {
+		wsa_last_error = ntevent_errno_to_wsa(ret);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+NTEVENT_EXPORT BOOL WSAAPI WSACloseEvent(WSAEVENT hEvent)
+{
+	return wsa_result(wsa_close(hEvent));
+}
+
+NTEVENT_EXPORT BOOL WSAAPI WSASetEvent(WSAEVENT hEvent)
+{
+	return wsa_result(wsa_op(hEvent, ntevent_set));
+}
+
+NTEVENT_EXPORT BOOL WSAAPI WSAResetEvent(WSAEVENT hEvent)
+{
+	return wsa_result(wsa_op(hEvent, ntevent_reset));
+}
+
+NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
+						     const WSAEVENT *lphEvents,
+						     BOOL fWaitAll,
+						     DWORD dwTimeout,
+						     BOOL fAlertable)
+{
+	unsigned int flags = fAlertable ? NTEVENT_WAIT_ALERTABLE : 0;
+	int fds[WSA_MAXIMUM_WAIT_EVENTS];
+	uint64_t deadline;
+	DWORD i;
+	int ret;
+
+	if (!cEvents || cEvents > WSA_MAXIMUM_WAIT_EVENTS)
+		ret = -EINVAL;
+	else if (!lphEvents)
+		ret = -EFAULT;
+	else
+		ret = 0;
+	for (i = 0; !ret && i < cEvents; i++) {
+		fds[i] = ntevent_handle_to_fd(lphEvents[i]);
+		if (fds[i] < 0)
+			ret = fds[i];
+	}
+	if (ret < 0) {
+		wsa_last_error = ntevent_errno_to_wsa(ret);
+		return WSA_WAIT_FAILED;
+	}
+
+	/* Milliseconds, converted once: a signal handler does not restart it. */
+	if (dwTimeout == WSA_INFINITE)
+		deadline = NTEVENT_INFINITE;
+	else if (dwTimeout == 0)
+		deadline = 0;
+	else
+		deadline = ntevent_deadline_after((uint64_t)dwTimeout * 1000000u);
+
+	if (fWaitAll)
+		ret = ntevent_wait_all(fds, cEvents, deadline, flags);
+	else
+		ret = ntevent_wait_any(fds, cEvents, deadline, flags);
+	if (ret >= 0)
+		return WSA_WAIT_EVENT_0 + (DWORD)ret;
+	if (ret == -ETIMEDOUT || ret == -EINTR)
+		/* WSA_WAIT_TIMEOUT, WSA_WAIT_IO_COMPLETION: not failures */
+		return (DWORD)ntevent_errno_to_wsa(ret);
+	wsa_last_error = ntevent_errno_to_wsa(ret);
+	return WSA_WAIT_FAILED;
+}
+
+/* The service provider face: the error goes to *lpErrno only. */
+static void wpu_error(LPINT lpErrno, int error)
+{
+	if (lpErrno)
+		*lpErrno = error;
+}
+
+static BOOL wpu_result(int ret, LPINT lpErrno)
+{
+	if (ret < 0) {
+		wpu_error(lpErrno, ntevent_errno_to_wsa(ret));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+NTEVENT_EXPORT WSAEVENT WSPAPI WPUCreateEvent(LPINT lpErrno)
+{
+	int error = 0;
+	WSAEVENT h = wsa_create(&error);
+
+	if (!h)
+		wpu_error(lpErrno, error);
+	return h;
+}
+
+NTEVENT_EXPORT BOOL WSPAPI WPUCloseEvent(WSAEVENT hEvent, LPINT lpErrno)
+{
+	return wpu_result(wsa_close(hEvent), lpErrno);
+}
+
+NTEVENT_EXPORT BOOL WSPAPI WPUSetEvent(WSAEVENT hEvent, LPINT lpErrno)
+{
+	return wpu_result(wsa_op(hEvent, ntevent_set), lpErrno);
+}
+
+NTEVENT_EXPORT BOOL WSPAPI WPUResetEvent(WSAEVENT hEvent, LPINT lpErrno)
+{
+	return wpu_result(wsa_op(hEvent, ntevent_reset), lpErrno);
+}
