@@ -55,7 +55,7 @@
 static DEFINE_SPINLOCK(ntevent_all_lock);
 
 /* Waits on up to this many objects keep their waiter on the stack. */
-#define NTEVENT_STACK_ENTRIES	4
+#define NTEVENT_STACK_ENTRIES	2
 
 /**
  * struct ntevent_entry - one object of a wait
@@ -166,7 +166,7 @@ static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
  * served; an auto-reset event stops at the first. Called with ev->lock
  * held, and ntevent_all_lock too when ev->all_waiters is not zero.
  */
-static void ntevent_try_wake(struct ntevent *ev)
+static noinline void ntevent_try_wake(struct ntevent *ev)
 {
 	struct ntevent_entry *e;
 
@@ -192,7 +192,7 @@ static void ntevent_try_wake(struct ntevent *ev)
  * ntevent_poll_state(): either the poller's queue entry is visible here,
  * or the poller sees signaled == true.
  */
-static void ntevent_wake_pollers(struct ntevent *ev)
+static inline void ntevent_wake_pollers(struct ntevent *ev)
 {
 	if (wq_has_sleeper(&ev->poll_wq))
 		wake_up_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
@@ -200,15 +200,21 @@ static void ntevent_wake_pollers(struct ntevent *ev)
 
 enum ntevent_op { NTEVENT_OP_SET, NTEVENT_OP_RESET, NTEVENT_OP_PULSE };
 
-/* The state change itself; ev->lock held (and the all-lock if needed). */
-static int ntevent_apply(struct ntevent *ev, enum ntevent_op op)
+/*
+ * The state change itself; ev->lock held (and the all-lock if needed).
+ * Inlined with a constant op into each entry point: set and reset are the
+ * hot paths, and a function call costs more than their work.
+ */
+static __always_inline int ntevent_apply(struct ntevent *ev,
+					 enum ntevent_op op)
 {
 	int prev = ev->signaled;
 
 	switch (op) {
 	case NTEVENT_OP_SET:
 		WRITE_ONCE(ev->signaled, true);
-		ntevent_try_wake(ev);
+		if (!list_empty(&ev->waiters))
+			ntevent_try_wake(ev);
 		if (ev->signaled && !prev)
 			ntevent_wake_pollers(ev);
 		break;
@@ -217,14 +223,16 @@ static int ntevent_apply(struct ntevent *ev, enum ntevent_op op)
 		break;
 	case NTEVENT_OP_PULSE:
 		WRITE_ONCE(ev->signaled, true);
-		ntevent_try_wake(ev);
+		if (!list_empty(&ev->waiters))
+			ntevent_try_wake(ev);
 		WRITE_ONCE(ev->signaled, false);
 		break;
 	}
 	return prev;
 }
 
-static int ntevent_apply_all_locked(struct ntevent *ev, enum ntevent_op op)
+static noinline int ntevent_apply_all_locked(struct ntevent *ev,
+					    enum ntevent_op op)
 {
 	unsigned long flags;
 	int prev;
@@ -237,7 +245,7 @@ static int ntevent_apply_all_locked(struct ntevent *ev, enum ntevent_op op)
 	return prev;
 }
 
-static int ntevent_do(struct ntevent *ev, enum ntevent_op op)
+static __always_inline int ntevent_do(struct ntevent *ev, enum ntevent_op op)
 {
 	unsigned long flags;
 	int prev;
@@ -311,34 +319,6 @@ int ntevent_pulse(struct ntevent *ev)
 	return ntevent_do(ev, NTEVENT_OP_PULSE);
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_pulse, NTEVENT);
-
-/**
- * ntevent_read() - the state of an event (KeReadStateEvent)
- * @ev: the event
- *
- * A lockless snapshot: the state may change as soon as it is read.
- *
- * Context: any; never sleeps.
- * Return: 1 if signaled, 0 if not.
- */
-int ntevent_read(const struct ntevent *ev)
-{
-	return READ_ONCE(ev->signaled);
-}
-EXPORT_SYMBOL_NS_GPL(ntevent_read, NTEVENT);
-
-/**
- * ntevent_is_auto_reset() - the type of an event
- * @ev: the event
- *
- * Context: any.
- * Return: true for a synchronization (auto-reset) event.
- */
-bool ntevent_is_auto_reset(const struct ntevent *ev)
-{
-	return ev->auto_reset;
-}
-EXPORT_SYMBOL_NS_GPL(ntevent_is_auto_reset, NTEVENT);
 
 /* Poll state of an event descriptor; see ntevent_wake_pollers(). */
 bool ntevent_poll_state(struct ntevent *ev)

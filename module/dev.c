@@ -30,7 +30,7 @@
 #include "ntevent_internal.h"
 
 /* Waits on up to this many descriptors keep their arrays on the stack. */
-#define NTEVENT_STACK_FDS	8
+#define NTEVENT_STACK_FDS	4
 
 /**
  * struct ntevent_obj - an event reached through descriptors
@@ -69,19 +69,30 @@ static int ntevent_event_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* Store the previous state of an operation; arg 0 means "not wanted". */
-static int ntevent_ioctl_op(struct ntevent_file *h, u32 __user *uprev,
-			    int (*op)(struct ntevent *ev))
+/*
+ * Set, reset or pulse, storing the previous state unless uprev is NULL.
+ * The store must not fail after the change (nothing changes on EFAULT), so
+ * the current state is stored first as a guess, which proves the pointer
+ * writable; it is corrected in the rare case the state moved meanwhile.
+ */
+static __always_inline int ntevent_ioctl_op(struct ntevent_file *h,
+					    u32 __user *uprev,
+					    int (*op)(struct ntevent *ev))
 {
-	int prev;
+	struct ntevent *ev = &h->obj->ev;
+	int guess, prev;
 
-	if (!(h->access & NTEVENT_MODIFY_STATE))
+	if (unlikely(!(h->access & NTEVENT_MODIFY_STATE)))
 		return -EACCES;
-	/* Fail before the change, not after it: nothing changes on EFAULT. */
-	if (uprev && put_user(0, uprev))
+	if (!uprev) {
+		op(ev);
+		return 0;
+	}
+	guess = ntevent_read(ev);
+	if (put_user(guess, uprev))
 		return -EFAULT;
-	prev = op(&h->obj->ev);
-	if (uprev && put_user(prev, uprev))
+	prev = op(ev);
+	if (unlikely(prev != guess) && put_user(prev, uprev))
 		return -EFAULT;
 	return 0;
 }
@@ -102,12 +113,6 @@ static int ntevent_ioctl_read(struct ntevent_file *h,
 	return 0;
 }
 
-static int ntevent_clear_op(struct ntevent *ev)
-{
-	ntevent_clear(ev);
-	return 0;
-}
-
 static long ntevent_event_ioctl(struct file *file, unsigned int cmd,
 				unsigned long arg)
 {
@@ -122,7 +127,10 @@ static long ntevent_event_ioctl(struct file *file, unsigned int cmd,
 	case NTEVENT_IOC_PULSE:
 		return ntevent_ioctl_op(h, argp, ntevent_pulse);
 	case NTEVENT_IOC_CLEAR:
-		return ntevent_ioctl_op(h, NULL, ntevent_clear_op);
+		if (!(h->access & NTEVENT_MODIFY_STATE))
+			return -EACCES;
+		ntevent_clear(&h->obj->ev);
+		return 0;
 	case NTEVENT_IOC_READ:
 		return ntevent_ioctl_read(h, argp);
 	default:
@@ -285,8 +293,13 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 		evs = (struct ntevent **)(files + args.count);
 		fds = (u32 *)(evs + args.count);
 	}
-	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
-			   args.count * sizeof(*fds))) {
+	if (args.count == 1) {
+		if (get_user(fds[0], (u32 __user *)u64_to_user_ptr(args.fds))) {
+			ret = -EFAULT;
+			goto out;
+		}
+	} else if (copy_from_user(fds, u64_to_user_ptr(args.fds),
+				  args.count * sizeof(*fds))) {
 		ret = -EFAULT;
 		goto out;
 	}

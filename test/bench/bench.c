@@ -104,7 +104,7 @@ static void fevent_wait(struct fevent *e)
 	}
 }
 
-enum kind { NTEVENT, EVENTFD, FUTEX };
+enum kind { NTEVENT, NTEVENT_SAW, EVENTFD, FUTEX };
 
 struct pp {
 	enum kind kind;
@@ -113,12 +113,29 @@ struct pp {
 	struct fevent fe[2];
 };
 
+/* NtSignalAndWaitForSingleObject: set one event and wait on another. */
+static void ev_signal_and_wait(int sig, int fd)
+{
+	__u32 fds[1] = { fd };
+	struct ntevent_wait_args w = {
+		.timeout = NTEVENT_NO_TIMEOUT,
+		.fds = (uintptr_t)fds,
+		.count = 1,
+		.flags = NTEVENT_WAIT_SIGNAL,
+		.signal_fd = sig,
+	};
+
+	if (ioctl(dev, NTEVENT_IOC_WAIT_ANY, &w))
+		die("NTEVENT_IOC_WAIT_ANY (signal)");
+}
+
 static void pp_signal(struct pp *p, int i)
 {
 	uint64_t one = 1;
 
 	switch (p->kind) {
 	case NTEVENT:
+	case NTEVENT_SAW:
 		ev_set(p->fd[i], NULL);
 		break;
 	case EVENTFD:
@@ -137,6 +154,7 @@ static void pp_wait(struct pp *p, int i)
 
 	switch (p->kind) {
 	case NTEVENT:
+	case NTEVENT_SAW:
 		ev_wait(p->fd[i]);
 		break;
 	case EVENTFD:
@@ -154,6 +172,13 @@ static void *pp_partner(void *arg)
 	struct pp *p = arg;
 	long i;
 
+	if (p->kind == NTEVENT_SAW) {
+		pp_wait(p, 0);
+		for (i = 1; i < p->rounds; i++)
+			ev_signal_and_wait(p->fd[1], p->fd[0]);
+		pp_signal(p, 1);
+		return NULL;
+	}
 	for (i = 0; i < p->rounds; i++) {
 		pp_wait(p, 0);
 		pp_signal(p, 1);
@@ -168,7 +193,7 @@ static double ping_pong(enum kind kind, long rounds)
 	uint64_t t0;
 	long i;
 
-	if (kind == NTEVENT) {
+	if (kind == NTEVENT || kind == NTEVENT_SAW) {
 		p.fd[0] = create(NTEVENT_TYPE_SYNCHRONIZATION, 0);
 		p.fd[1] = create(NTEVENT_TYPE_SYNCHRONIZATION, 0);
 	} else if (kind == EVENTFD) {
@@ -184,6 +209,10 @@ static double ping_pong(enum kind kind, long rounds)
 	pp_wait(&p, 1);
 	t0 = now_ns();
 	for (i = 1; i < rounds; i++) {
+		if (kind == NTEVENT_SAW) {
+			ev_signal_and_wait(p.fd[0], p.fd[1]);
+			continue;
+		}
 		pp_signal(&p, 0);
 		pp_wait(&p, 1);
 	}
@@ -204,6 +233,20 @@ static double per_call_getppid(long n)
 	for (i = 0; i < n; i++)
 		syscall(SYS_getppid);
 	return (double)(now_ns() - t0) / n;
+}
+
+/* The ioctl path with no work in it: an unknown command on an event. */
+static double per_call_ioctl_floor(long n)
+{
+	int fd = create(NTEVENT_TYPE_NOTIFICATION, 0);
+	uint64_t t0 = now_ns();
+	long i;
+
+	for (i = 0; i < n; i++)
+		ioctl(fd, _IO(NTEVENT_IOC_MAGIC, 0x1f));
+	t0 = now_ns() - t0;
+	close(fd);
+	return (double)t0 / n;
 }
 
 static double per_call_set_reset(long n, int with_prev)
@@ -254,18 +297,20 @@ int main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 100000;
 	long rounds = argc > 2 ? atol(argv[2]) : 20000;
-	double sys, sr, srn, setn, sw, nt, efd, fx;
+	double sys, floor, sr, srn, setn, sw, nt, saw, efd, fx;
 
 	dev = open("/dev/ntevent", O_RDWR | O_CLOEXEC);
 	if (dev < 0)
 		die("/dev/ntevent");
 
 	sys = per_call_getppid(n);
+	floor = per_call_ioctl_floor(n);
 	sr = per_call_set_reset(n, 1);
 	srn = per_call_set_reset(n, 0);
 	setn = per_call_set_null(n);
 	sw = per_pair_set_wait(n);
 	nt = ping_pong(NTEVENT, rounds);
+	saw = ping_pong(NTEVENT_SAW, rounds);
 	efd = ping_pong(EVENTFD, rounds);
 	fx = ping_pong(FUTEX, rounds);
 
@@ -273,6 +318,8 @@ int main(int argc, char **argv)
 	       n, rounds);
 	printf("  %-44s %9.1f ns/call  %5.2fx\n", "getppid (empty syscall, the floor)",
 	       sys, 1.0);
+	printf("  %-44s %9.1f ns/call  %5.2fx getppid\n",
+	       "ioctl doing nothing (ENOTTY on an event)", floor, floor / sys);
 	printf("  %-44s %9.1f ns/call  %5.2fx getppid\n",
 	       "set+reset, previous state stored", sr, sr / sys);
 	printf("  %-44s %9.1f ns/call  %5.2fx getppid\n",
@@ -284,6 +331,8 @@ int main(int argc, char **argv)
 	printf("  %-44s %9.1f ns/pair\n", "  (set + wait-any pair)", sw);
 	printf("  %-44s %9.1f ns/round trip  %5.2fx futex\n",
 	       "ping-pong, ntevent auto-reset events", nt, nt / fx);
+	printf("  %-44s %9.1f ns/round trip  %5.2fx futex\n",
+	       "ping-pong, ntevent signal-and-wait", saw, saw / fx);
 	printf("  %-44s %9.1f ns/round trip  %5.2fx futex\n",
 	       "ping-pong, eventfd", efd, efd / fx);
 	printf("  %-44s %9.1f ns/round trip  %5.2fx\n",

@@ -16,6 +16,7 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/time.h>
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 
@@ -61,12 +62,36 @@ int ntevent_set(struct ntevent *ev);
 int ntevent_reset(struct ntevent *ev);
 void ntevent_clear(struct ntevent *ev);
 int ntevent_pulse(struct ntevent *ev);
-int ntevent_read(const struct ntevent *ev);
-bool ntevent_is_auto_reset(const struct ntevent *ev);
 int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
 		 ktime_t deadline);
 int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 			  unsigned int flags, clockid_t clock,
 			  ktime_t deadline, struct ntevent *signal);
+
+/**
+ * ntevent_read() - the state of an event (KeReadStateEvent)
+ * @ev: the event
+ *
+ * A lockless snapshot: the state may change as soon as it is read.
+ *
+ * Context: any; never sleeps.
+ * Return: 1 if signaled, 0 if not.
+ */
+static inline int ntevent_read(const struct ntevent *ev)
+{
+	return READ_ONCE(ev->signaled);
+}
+
+/**
+ * ntevent_is_auto_reset() - the type of an event
+ * @ev: the event
+ *
+ * Context: any.
+ * Return: true for a synchronization (auto-reset) event.
+ */
+static inline bool ntevent_is_auto_reset(const struct ntevent *ev)
+{
+	return ev->auto_reset;
+}
 
 #endif /* _NTEVENT_KEVENT_H */

@@ -15,7 +15,7 @@
  * KernelMode waits ignore signals. The Increment and Wait arguments of
  * KeSetEvent/KePulseEvent and the WaitReason and WaitBlockArray arguments
  * of the waits are accepted and ignored: Linux has no priority boost, and
- * the wait blocks are allocated internally (a wait on more than four
+ * the wait blocks are allocated internally (a wait on more than two
  * objects allocates).
  *
  * The names are macros and inline functions over <ntevent/kevent.h>.
