@@ -232,7 +232,7 @@ static __always_inline int ntevent_apply(struct ntevent *ev,
 }
 
 static noinline int ntevent_apply_all_locked(struct ntevent *ev,
-					    enum ntevent_op op)
+					     enum ntevent_op op)
 {
 	unsigned long flags;
 	int prev;
