@@ -113,6 +113,64 @@ static int ntevent_ioctl_read(struct ntevent_file *h,
 	return 0;
 }
 
+/*
+ * Give h a new O_CLOEXEC descriptor and store its number in *ufd. On
+ * failure h is freed and its event reference dropped.
+ */
+static int ntevent_install(struct ntevent_file *h, u32 __user *ufd)
+{
+	struct file *file;
+	int fd;
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		goto err;
+	file = anon_inode_getfile("[ntevent]", &ntevent_event_fops, h, O_RDWR);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		fd = PTR_ERR(file);
+		goto err;
+	}
+	if (put_user(fd, ufd)) {
+		fput(file);	/* releases h */
+		put_unused_fd(fd);
+		return -EFAULT;
+	}
+	fd_install(fd, file);
+	return 0;
+
+err:
+	kref_put(&h->obj->ref, ntevent_obj_release);
+	kfree(h);
+	return fd;
+}
+
+static int ntevent_ioctl_dup(struct ntevent_file *src,
+			     struct ntevent_dup_args __user *uargs)
+{
+	struct ntevent_dup_args args;
+	struct ntevent_file *h;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if ((args.flags & ~NTEVENT_DUP_FLAGS) || args.pad)
+		return -EINVAL;
+	if (args.flags & NTEVENT_DUP_SAME_ACCESS)
+		args.access = src->access;
+	if (args.access & ~NTEVENT_ALL_ACCESS)
+		return -EINVAL;
+	if (args.access & ~src->access)
+		return -EACCES;
+
+	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	if (!h)
+		return -ENOMEM;
+	kref_get(&src->obj->ref);
+	h->obj = src->obj;
+	h->access = args.access;
+	return ntevent_install(h, &uargs->fd);
+}
+
 static long ntevent_event_ioctl(struct file *file, unsigned int cmd,
 				unsigned long arg)
 {
@@ -133,6 +191,8 @@ static long ntevent_event_ioctl(struct file *file, unsigned int cmd,
 		return 0;
 	case NTEVENT_IOC_READ:
 		return ntevent_ioctl_read(h, argp);
+	case NTEVENT_IOC_DUP:
+		return ntevent_ioctl_dup(h, argp);
 	default:
 		return -ENOTTY;
 	}
@@ -178,8 +238,6 @@ static int ntevent_ioctl_create(struct ntevent_create_args __user *uargs)
 {
 	struct ntevent_create_args args;
 	struct ntevent_file *h;
-	struct file *file;
-	int fd, ret;
 
 	if (copy_from_user(&args, uargs, sizeof(args)))
 		return -EFAULT;
@@ -203,31 +261,7 @@ static int ntevent_ioctl_create(struct ntevent_create_args __user *uargs)
 	ntevent_init(&h->obj->ev, args.type == NTEVENT_TYPE_SYNCHRONIZATION,
 		     args.state);
 	h->access = args.access;
-
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0) {
-		ret = fd;
-		goto err_free;
-	}
-	file = anon_inode_getfile("[ntevent]", &ntevent_event_fops, h, O_RDWR);
-	if (IS_ERR(file)) {
-		ret = PTR_ERR(file);
-		goto err_fd;
-	}
-	if (put_user(fd, &uargs->fd)) {
-		fput(file);	/* frees h through release */
-		put_unused_fd(fd);
-		return -EFAULT;
-	}
-	fd_install(fd, file);
-	return 0;
-
-err_fd:
-	put_unused_fd(fd);
-err_free:
-	kfree(h->obj);
-	kfree(h);
-	return ret;
+	return ntevent_install(h, &uargs->fd);
 }
 
 /*
