@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later OR MIT
+/*
+ * <ntevent/nt.h> has Windows' numbers and sizes: every NTSTATUS of SPEC
+ * §4, the access rights, the enums, and LLP64 types (LONG and ULONG are
+ * 32 bits). Checked at compile time and again at run time. Needs no
+ * device.
+ */
+#include <ntevent/nt.h>
+#include "lt.h"
+
+#define SAME(a, b) _Static_assert((uint32_t)(a) == (uint32_t)(b), #a)
+
+SAME(STATUS_SUCCESS, 0x00000000);
+SAME(STATUS_WAIT_0, 0x00000000);
+SAME(STATUS_USER_APC, 0x000000C0);
+SAME(STATUS_ALERTED, 0x00000101);
+SAME(STATUS_TIMEOUT, 0x00000102);
+SAME(STATUS_OBJECT_NAME_EXISTS, 0x40000000);
+SAME(STATUS_INVALID_HANDLE, 0xC0000008);
+SAME(STATUS_INVALID_PARAMETER, 0xC000000D);
+SAME(STATUS_ACCESS_DENIED, 0xC0000022);
+SAME(STATUS_OBJECT_TYPE_MISMATCH, 0xC0000024);
+SAME(STATUS_INVALID_PARAMETER_MIX, 0xC0000030);
+SAME(STATUS_OBJECT_NAME_INVALID, 0xC0000033);
+SAME(STATUS_OBJECT_NAME_NOT_FOUND, 0xC0000034);
+SAME(STATUS_OBJECT_NAME_COLLISION, 0xC0000035);
+SAME(STATUS_INSUFFICIENT_RESOURCES, 0xC000009A);
+SAME(STATUS_INVALID_PARAMETER_1, 0xC00000EF);
+SAME(STATUS_INVALID_PARAMETER_3, 0xC00000F1);
+SAME(STATUS_INVALID_PARAMETER_4, 0xC00000F2);
+SAME(STATUS_INFO_LENGTH_MISMATCH, 0xC0000004);
+SAME(STATUS_INVALID_INFO_CLASS, 0xC0000003);
+SAME(EVENT_QUERY_STATE, 0x0001);
+SAME(EVENT_MODIFY_STATE, 0x0002);
+SAME(SYNCHRONIZE, 0x00100000);
+SAME(EVENT_ALL_ACCESS, 0x001F0003);
+SAME(GENERIC_READ, 0x80000000);
+SAME(GENERIC_WRITE, 0x40000000);
+SAME(GENERIC_EXECUTE, 0x20000000);
+SAME(GENERIC_ALL, 0x10000000);
+SAME(MAXIMUM_ALLOWED, 0x02000000);
+SAME(OBJ_INHERIT, 0x2);
+SAME(OBJ_CASE_INSENSITIVE, 0x40);
+SAME(OBJ_OPENIF, 0x80);
+SAME(NotificationEvent, 0);
+SAME(SynchronizationEvent, 1);
+SAME(WaitAll, 0);
+SAME(WaitAny, 1);
+SAME(EventBasicInformation, 0);
+SAME(MAXIMUM_WAIT_OBJECTS, 64);
+_Static_assert(sizeof(LONG) == 4, "LONG");
+_Static_assert(sizeof(ULONG) == 4, "ULONG");
+_Static_assert(sizeof(NTSTATUS) == 4, "NTSTATUS");
+_Static_assert(sizeof(ACCESS_MASK) == 4, "ACCESS_MASK");
+_Static_assert(sizeof(BOOLEAN) == 1, "BOOLEAN");
+_Static_assert(sizeof(WCHAR) == 2, "WCHAR");
+_Static_assert(sizeof(HANDLE) == sizeof(void *), "HANDLE");
+_Static_assert(sizeof(LARGE_INTEGER) == 8, "LARGE_INTEGER");
+_Static_assert(sizeof(EVENT_BASIC_INFORMATION) == 8, "EVENT_BASIC_INFORMATION");
+_Static_assert(sizeof(EVENT_TYPE) == 4, "EVENT_TYPE");
+_Static_assert(sizeof(UNICODE_STRING) == 2 * sizeof(void *), "UNICODE_STRING");
+_Static_assert(sizeof(OBJECT_ATTRIBUTES) == 6 * sizeof(void *), "OBJECT_ATTRIBUTES");
+_Static_assert(offsetof(OBJECT_ATTRIBUTES, ObjectName) == 2 * sizeof(void *),
+	       "OBJECT_ATTRIBUTES.ObjectName");
+
+int main(void)
+{
+	LARGE_INTEGER li;
+
+	CHECK(STATUS_INVALID_HANDLE < 0);	/* NTSTATUS is signed */
+	CHECK(STATUS_TIMEOUT > 0);
+	li.QuadPart = 0x123456789abcdef0LL;
+	CHECK_EQ(li.LowPart, 0x9abcdef0u);
+	CHECK_EQ(li.HighPart, 0x12345678);
+	CHECK_EQ(li.u.LowPart, 0x9abcdef0u);
+	CHECK_EQ(li.u.HighPart, 0x12345678);
+	li.QuadPart = -1;
+	CHECK_EQ(li.HighPart, -1);
+	return LT_PASS;
+}
