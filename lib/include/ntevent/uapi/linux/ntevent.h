@@ -95,6 +95,25 @@ struct ntevent_wait_args {
 	__u32 signal_fd;
 };
 
+/* ntevent_dup_args.flags */
+#define NTEVENT_DUP_SAME_ACCESS	0x1u	/* ignore @access, keep the source's */
+#define NTEVENT_DUP_FLAGS	NTEVENT_DUP_SAME_ACCESS
+
+/**
+ * struct ntevent_dup_args - argument of %NTEVENT_IOC_DUP
+ * @access: rights of the new descriptor; must be a subset of the rights
+ *          of the descriptor duplicated (a duplicate never gains a right)
+ * @flags:  %NTEVENT_DUP_SAME_ACCESS or 0
+ * @fd:     out: the new descriptor (opened O_CLOEXEC), same event
+ * @pad:    must be 0
+ */
+struct ntevent_dup_args {
+	__u32 access;
+	__u32 flags;
+	__u32 fd;
+	__u32 pad;
+};
+
 #define NTEVENT_IOC_MAGIC	0xE7
 
 /* On the /dev/ntevent descriptor. */
@@ -112,5 +131,6 @@ struct ntevent_wait_args {
 #define NTEVENT_IOC_PULSE	_IOR(NTEVENT_IOC_MAGIC, 0x12, __u32)
 #define NTEVENT_IOC_CLEAR	_IO(NTEVENT_IOC_MAGIC, 0x13)
 #define NTEVENT_IOC_READ	_IOR(NTEVENT_IOC_MAGIC, 0x14, struct ntevent_state)
+#define NTEVENT_IOC_DUP		_IOWR(NTEVENT_IOC_MAGIC, 0x15, struct ntevent_dup_args)
 
 #endif /* _LINUX_NTEVENT_H */
