@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CREATE makes an event of each type in each initial state; READ reports
+ * the type, state and access it was created with, and pad as 0.
+ */
+#include "t.h"
+
+int main(void)
+{
+	int dev = t_open_dev();
+	uint32_t type, state;
+
+	for (type = 0; type <= 1; type++) {
+		for (state = 0; state <= 1; state++) {
+			int fd = t_create(dev, type, state);
+			struct ntevent_state st = t_read(fd);
+
+			CHECK(fd > 2 && fd != dev);
+			CHECK_EQ(st.type, type);
+			CHECK_EQ(st.state, state);
+			CHECK_EQ(st.access, NTEVENT_ALL_ACCESS);
+			CHECK_EQ(st.pad, 0);
+			close(fd);
+		}
+	}
+	return T_PASS;
+}
