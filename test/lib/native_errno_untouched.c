@@ -22,16 +22,17 @@ int main(void)
 	LARGE_INTEGER zero = { .QuadPart = 0 };
 	WSADATA wsa;
 	HANDLE h;
-	int fd, p;
+	int fd, p, closed;
 
 	lt_require_device();
 	p = lt_pipe_fd();
+	closed = lt_closed_fd();
 	UNTOUCHED(fd = ntevent_create(0, 0, NTEVENT_ALL_ACCESS));
 	CHECK(fd >= 0);
 	UNTOUCHED(ntevent_create(7, 0, 0));
 	UNTOUCHED(ntevent_set(fd, NULL));
 	UNTOUCHED(ntevent_set(p, NULL));
-	UNTOUCHED(ntevent_set(lt_closed_fd(), NULL));
+	UNTOUCHED(ntevent_set(closed, NULL));
 	UNTOUCHED(ntevent_wait(fd, 0, 0));
 	UNTOUCHED(ntevent_reset(fd, NULL));
 	UNTOUCHED(ntevent_wait(fd, 0, 0));

@@ -50,12 +50,13 @@ int main(void)
 	lt_require_device();
 	CHECK_ST(NtCreateEvent(&good, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
-	CHECK_ST(NtCreateEvent(&closed, EVENT_ALL_ACCESS, NULL, NotificationEvent,
-			       FALSE), STATUS_SUCCESS);
-	CHECK_ST(NtClose(closed), STATUS_SUCCESS);
 	pipe_h = ntevent_fd_to_handle(lt_pipe_fd());
 	CHECK_SYS(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
 	sock_h = ntevent_fd_to_handle(sv[0]);
+	/* closed last, so that no later descriptor reuses its number */
+	CHECK_ST(NtCreateEvent(&closed, EVENT_ALL_ACCESS, NULL, NotificationEvent,
+			       FALSE), STATUS_SUCCESS);
+	CHECK_ST(NtClose(closed), STATUS_SUCCESS);
 
 	check_handle(NULL, STATUS_INVALID_HANDLE);
 	check_handle(closed, STATUS_INVALID_HANDLE);

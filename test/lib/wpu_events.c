@@ -21,6 +21,8 @@ int main(void)
 	CHECK(WSACreateEvent() == WSA_INVALID_EVENT);
 	CHECK_EQ(WSAGetLastError(), WSANOTINITIALISED);
 
+	/* a pipe, opened now so that it cannot reuse the event's number */
+	bad[2] = ntevent_fd_to_handle(lt_pipe_fd());
 	err = 99;
 	ev = WPUCreateEvent(&err);
 	CHECK(ev != WSA_INVALID_EVENT);
@@ -43,7 +45,6 @@ int main(void)
 
 	bad[0] = ev;			/* closed */
 	bad[1] = WSA_INVALID_EVENT;
-	bad[2] = ntevent_fd_to_handle(lt_pipe_fd());
 	WSASetLastError(7);
 	for (i = 0; i < 3; i++) {
 		err = 0;

@@ -49,10 +49,11 @@ int main(void)
 	closed = WSACreateEvent();
 	CHECK(good && closed);
 	CHECK_EQ(WSASetEvent(good), TRUE);
-	CHECK_EQ(WSACloseEvent(closed), TRUE);
 	pipe_h = ntevent_fd_to_handle(lt_pipe_fd());
 	CHECK_SYS(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
 	sock_h = ntevent_fd_to_handle(sv[0]);
+	/* closed last, so that no later descriptor reuses its number */
+	CHECK_EQ(WSACloseEvent(closed), TRUE);
 
 	check_handle(WSA_INVALID_EVENT);
 	check_handle(INVALID_HANDLE_VALUE);
