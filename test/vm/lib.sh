@@ -1,0 +1,70 @@
+# Shared helpers for the ntevent VM harness (sourced by bash scripts).
+# shellcheck shell=bash
+
+# Where things that must not live in the repo go: the debug kernel tree, the
+# KVM probe result.  /var/cache/ntevent when writable, else ~/.cache/ntevent.
+ntevent_cache_dir() {
+	local d=${NTEVENT_CACHE:-}
+	if [ -z "$d" ]; then
+		d=/var/cache/ntevent
+		if ! mkdir -p "$d" 2>/dev/null || [ ! -w "$d" ]; then
+			d=${XDG_CACHE_HOME:-$HOME/.cache}/ntevent
+		fi
+	fi
+	mkdir -p "$d"
+	printf '%s\n' "$d"
+}
+
+# Progress and errors go to stderr, prefixed with the script's name.
+say() { printf '%s: %s\n' "${NTEVENT_LOG_TAG:-vm}" "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+pkg_installed() {
+	[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
+# ensure_packages PKG...: apt-get install whatever is missing (as root), or
+# say what to install and fail.
+ensure_packages() {
+	local p missing=()
+	for p in "$@"; do
+		pkg_installed "$p" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		die "missing packages: ${missing[*]}
+    install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+	fi
+	say "installing missing packages: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	if [ -z "${NTEVENT_APT_UPDATED:-}" ]; then
+		apt-get update -q >&2 || die "apt-get update failed"
+		export NTEVENT_APT_UPDATED=1
+	fi
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+		die "apt-get install ${missing[*]} failed"
+}
+
+# The stock Debian kernel: the version the linux-image-amd64 and
+# linux-headers-amd64 metapackages point at (e.g. 6.1.0-56-amd64).
+dep_of() {	# dep_of METAPKG PREFIX -> the dependency's name minus PREFIX
+	dpkg-query -W -f='${Depends}' "$1" 2>/dev/null |
+		sed 's/[,|]/\n/g' | sed -n "s/^ *$2\([^ ]*\).*/\1/p" | head -n1
+}
+
+stock_kernel_version() {
+	ensure_packages linux-image-amd64 linux-headers-amd64
+	local img hdr
+	img=$(dep_of linux-image-amd64 linux-image-)
+	hdr=$(dep_of linux-headers-amd64 linux-headers-)
+	[ -n "$img" ] || die "cannot tell the kernel version from linux-image-amd64's Depends"
+	if [ "$img" != "$hdr" ]; then
+		die "linux-image-amd64 ($img) and linux-headers-amd64 ($hdr) disagree: run apt-get install linux-image-amd64 linux-headers-amd64"
+	fi
+	# The versioned packages themselves may be missing (e.g. autoremoved).
+	ensure_packages "linux-image-$img" "linux-headers-$img"
+	printf '%s\n' "$img"
+}
+
+# 6.1.0-56-amd64 -> 6.1: which linux-source-X.Y to build the debug kernel from.
+kernel_series() { printf '%s\n' "$1" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p'; }
