@@ -305,6 +305,31 @@ static inline int t_state(int fd)
 
 #define CHECK_STATE(fd, want)	CHECK_EQ(t_state(fd), (want))
 
+/* NTEVENT_IOC_DUP: the new fd, or -errno. */
+static inline int t_dup_raw(int fd, uint32_t access, uint32_t flags)
+{
+	struct ntevent_dup_args a;
+
+	memset(&a, 0, sizeof(a));
+	a.access = access;
+	a.flags = flags;
+	a.fd = 0xdeadbeef;
+	if (ioctl(fd, NTEVENT_IOC_DUP, &a))
+		return -errno;
+	return (int)a.fd;
+}
+
+/* A duplicate with the given rights, which must work. */
+static inline int t_dup(int fd, uint32_t access)
+{
+	int d = t_dup_raw(fd, access, 0);
+
+	if (d < 0)
+		T_FAILF("DUP of fd %d with access %#x: %s", fd, access,
+			t_errname(-d));
+	return d;
+}
+
 /* ---- waits ---- */
 
 /*
