@@ -7,6 +7,9 @@
  * NT_SUCCESS checks, NtClose. Built against the tree and, like
  * winsock_style, against the installed copy found by pkg-config.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* pthread_timedjoin_np */
+#endif
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>

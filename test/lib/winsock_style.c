@@ -13,6 +13,9 @@
  *
  *   cc winsock_style.c $(pkg-config --cflags --libs ntevent) -pthread
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* pthread_timedjoin_np */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
