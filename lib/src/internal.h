@@ -16,4 +16,14 @@
 /* The /dev/ntevent descriptor, opened on first use; or -errno. */
 int ntevent__device(void);
 
+/*
+ * An event operation (ntevent_set, _reset, _pulse) on the descriptor a
+ * HANDLE names: 0 or -errno, -EBADF/-EBADFD for a handle that names none.
+ */
+int ntevent__handle_op(const void *handle, int (*op)(int fd, int *prev),
+		       int *prev);
+
+/* Close the descriptor a HANDLE names; any bad handle is -EBADF. */
+int ntevent__handle_close(const void *handle);
+
 #endif /* NTEVENT_INTERNAL_H */

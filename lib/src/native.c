@@ -214,3 +214,19 @@ NTEVENT_EXPORT int ntevent_handle_to_fd(const void *handle)
 		return -EBADF;
 	return (int)u;
 }
+
+int ntevent__handle_op(const void *handle, int (*op)(int fd, int *prev),
+		       int *prev)
+{
+	int fd = ntevent_handle_to_fd(handle);
+
+	return fd < 0 ? fd : op(fd, prev);
+}
+
+int ntevent__handle_close(const void *handle)
+{
+	int fd = ntevent_handle_to_fd(handle);
+
+	/* Pseudo-handles cannot be closed either: -EBADF, not -EBADFD. */
+	return fd < 0 ? -EBADF : ntevent_close(fd);
+}

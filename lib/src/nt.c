@@ -137,35 +137,27 @@ NTEVENT_EXPORT NTSTATUS NTAPI NtCreateEvent(PHANDLE EventHandle,
 }
 NTEVENT_ALIAS(NtCreateEvent, ZwCreateEvent);
 
-/* set, reset and pulse: the same shape. */
-static NTSTATUS nt_event_op(HANDLE handle, PLONG prev,
-			    int (*op)(int fd, int *prev))
-{
-	int fd = ntevent_handle_to_fd(handle);
-
-	if (fd < 0)
-		return nt_status(fd);
-	return nt_status(op(fd, (int *)prev));
-}
-
 NTEVENT_EXPORT NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle,
 					 PLONG PreviousState)
 {
-	return nt_event_op(EventHandle, PreviousState, ntevent_set);
+	return nt_status(ntevent__handle_op(EventHandle, ntevent_set,
+					       (int *)PreviousState));
 }
 NTEVENT_ALIAS(NtSetEvent, ZwSetEvent);
 
 NTEVENT_EXPORT NTSTATUS NTAPI NtResetEvent(HANDLE EventHandle,
 					   PLONG PreviousState)
 {
-	return nt_event_op(EventHandle, PreviousState, ntevent_reset);
+	return nt_status(ntevent__handle_op(EventHandle, ntevent_reset,
+					       (int *)PreviousState));
 }
 NTEVENT_ALIAS(NtResetEvent, ZwResetEvent);
 
 NTEVENT_EXPORT NTSTATUS NTAPI NtPulseEvent(HANDLE EventHandle,
 					   PLONG PreviousState)
 {
-	return nt_event_op(EventHandle, PreviousState, ntevent_pulse);
+	return nt_status(ntevent__handle_op(EventHandle, ntevent_pulse,
+					       (int *)PreviousState));
 }
 NTEVENT_ALIAS(NtPulseEvent, ZwPulseEvent);
 
@@ -288,12 +280,7 @@ NTEVENT_ALIAS(NtSignalAndWaitForSingleObject, ZwSignalAndWaitForSingleObject);
 
 NTEVENT_EXPORT NTSTATUS NTAPI NtClose(HANDLE Handle)
 {
-	int fd = ntevent_handle_to_fd(Handle);
-
-	/* Pseudo-handles cannot be closed either: STATUS_INVALID_HANDLE. */
-	if (fd < 0)
-		return nt_status(-EBADF);
-	return nt_status(ntevent_close(fd));
+	return nt_status(ntevent__handle_close(Handle));
 }
 NTEVENT_ALIAS(NtClose, ZwClose);
 

@@ -102,23 +102,6 @@ static WSAEVENT wsa_create(int *error)
 	return h;
 }
 
-/* 0, or -errno for a handle that is not an open event. */
-static int wsa_op(WSAEVENT hEvent, int (*op)(int fd, int *prev))
-{
-	int fd = ntevent_handle_to_fd(hEvent);
-
-	if (fd < 0)
-		return fd;
-	return op(fd, NULL);
-}
-
-static int wsa_close(WSAEVENT hEvent)
-{
-	int fd = ntevent_handle_to_fd(hEvent);
-
-	return fd < 0 ? -EBADF : ntevent_close(fd);
-}
-
 NTEVENT_EXPORT WSAEVENT WSAAPI WSACreateEvent(void)
 {
 	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
@@ -140,17 +123,17 @@ static BOOL wsa_result(int ret)
 
 NTEVENT_EXPORT BOOL WSAAPI WSACloseEvent(WSAEVENT hEvent)
 {
-	return wsa_result(wsa_close(hEvent));
+	return wsa_result(ntevent__handle_close(hEvent));
 }
 
 NTEVENT_EXPORT BOOL WSAAPI WSASetEvent(WSAEVENT hEvent)
 {
-	return wsa_result(wsa_op(hEvent, ntevent_set));
+	return wsa_result(ntevent__handle_op(hEvent, ntevent_set, NULL));
 }
 
 NTEVENT_EXPORT BOOL WSAAPI WSAResetEvent(WSAEVENT hEvent)
 {
-	return wsa_result(wsa_op(hEvent, ntevent_reset));
+	return wsa_result(ntevent__handle_op(hEvent, ntevent_reset, NULL));
 }
 
 NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
@@ -230,15 +213,17 @@ NTEVENT_EXPORT WSAEVENT WSPAPI WPUCreateEvent(LPINT lpErrno)
 
 NTEVENT_EXPORT BOOL WSPAPI WPUCloseEvent(WSAEVENT hEvent, LPINT lpErrno)
 {
-	return wpu_result(wsa_close(hEvent), lpErrno);
+	return wpu_result(ntevent__handle_close(hEvent), lpErrno);
 }
 
 NTEVENT_EXPORT BOOL WSPAPI WPUSetEvent(WSAEVENT hEvent, LPINT lpErrno)
 {
-	return wpu_result(wsa_op(hEvent, ntevent_set), lpErrno);
+	return wpu_result(ntevent__handle_op(hEvent, ntevent_set, NULL),
+			  lpErrno);
 }
 
 NTEVENT_EXPORT BOOL WSPAPI WPUResetEvent(WSAEVENT hEvent, LPINT lpErrno)
 {
-	return wpu_result(wsa_op(hEvent, ntevent_reset), lpErrno);
+	return wpu_result(ntevent__handle_op(hEvent, ntevent_reset, NULL),
+			  lpErrno);
 }

@@ -443,4 +443,29 @@ static inline int lt_closed_fd(void)
 	return fd;
 }
 
+/* ---- event states, through whichever face the test included ---- */
+
+#ifdef NTEVENT_H
+/* The state of an event descriptor (it needs QUERY_STATE). */
+static inline LT_UNUSED int lt_state(int fd)
+{
+	struct ntevent_state st;
+
+	CHECK_RET(ntevent_read(fd, &st), 0);
+	return (int)st.state;
+}
+#endif
+
+#ifdef NTEVENT_NT_H
+/* The state of an event handle, by NtQueryEvent. */
+static inline LT_UNUSED LONG lt_nt_state(HANDLE h)
+{
+	EVENT_BASIC_INFORMATION info;
+
+	CHECK_ST(NtQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
+		 STATUS_SUCCESS);
+	return info.EventState;
+}
+#endif
+
 #endif /* NTEVENT_LIBTEST_H */

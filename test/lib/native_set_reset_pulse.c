@@ -8,14 +8,6 @@
 #include <ntevent.h>
 #include "lt.h"
 
-static int state(int fd)
-{
-	struct ntevent_state st;
-
-	CHECK_RET(ntevent_read(fd, &st), 0);
-	return (int)st.state;
-}
-
 int main(void)
 {
 	unsigned int type;
@@ -29,14 +21,14 @@ int main(void)
 		prev = 0x55;
 		CHECK_RET(ntevent_set(fd, &prev), 0);
 		CHECK_EQ(prev, 0);
-		CHECK_EQ(state(fd), 1);
+		CHECK_EQ(lt_state(fd), 1);
 		prev = 0x55;
 		CHECK_RET(ntevent_set(fd, &prev), 0);
 		CHECK_EQ(prev, 1);
 		prev = 0x55;
 		CHECK_RET(ntevent_reset(fd, &prev), 0);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(state(fd), 0);
+		CHECK_EQ(lt_state(fd), 0);
 		prev = 0x55;
 		CHECK_RET(ntevent_reset(fd, &prev), 0);
 		CHECK_EQ(prev, 0);
@@ -45,17 +37,17 @@ int main(void)
 		prev = 0x55;
 		CHECK_RET(ntevent_pulse(fd, &prev), 0);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(state(fd), 0);
+		CHECK_EQ(lt_state(fd), 0);
 		prev = 0x55;
 		CHECK_RET(ntevent_pulse(fd, &prev), 0);
 		CHECK_EQ(prev, 0);
-		CHECK_EQ(state(fd), 0);
+		CHECK_EQ(lt_state(fd), 0);
 
 		CHECK_RET(ntevent_set(fd, NULL), 0);
 		CHECK_RET(ntevent_clear(fd), 0);
-		CHECK_EQ(state(fd), 0);
+		CHECK_EQ(lt_state(fd), 0);
 		CHECK_RET(ntevent_clear(fd), 0);
-		CHECK_EQ(state(fd), 0);
+		CHECK_EQ(lt_state(fd), 0);
 		CHECK_RET(ntevent_reset(fd, NULL), 0);
 		CHECK_RET(ntevent_pulse(fd, NULL), 0);
 		CHECK_RET(ntevent_close(fd), 0);

@@ -10,14 +10,6 @@
 #include <ntevent.h>
 #include "lt.h"
 
-static int state(int fd)
-{
-	struct ntevent_state st;
-
-	CHECK_RET(ntevent_read(fd, &st), 0);
-	return (int)st.state;
-}
-
 int main(void)
 {
 	int fds[NTEVENT_MAX_WAIT_COUNT + 1];
@@ -34,8 +26,8 @@ int main(void)
 	CHECK_RET(ntevent_set(fds[3], NULL), 0);
 	CHECK_RET(ntevent_set(fds[1], NULL), 0);
 	CHECK_RET(ntevent_wait_any(fds, 4, 0, 0), 1);
-	CHECK_EQ(state(fds[1]), 0);
-	CHECK_EQ(state(fds[3]), 1);
+	CHECK_EQ(lt_state(fds[1]), 0);
+	CHECK_EQ(lt_state(fds[3]), 1);
 	CHECK_RET(ntevent_wait_any(fds, 4, 0, 0), 3);
 	CHECK_RET(ntevent_wait_any(fds, 4, 0, 0), -ETIMEDOUT);
 
@@ -45,11 +37,11 @@ int main(void)
 	CHECK_RET(ntevent_wait_all(fds, 4, ntevent_deadline_after(20000000), 0),
 		  -ETIMEDOUT);
 	for (i = 0; i < 3; i++)
-		CHECK_EQ(state(fds[i]), 1);
+		CHECK_EQ(lt_state(fds[i]), 1);
 	CHECK_RET(ntevent_set(fds[3], NULL), 0);
 	CHECK_RET(ntevent_wait_all(fds, 4, 0, 0), 0);
 	for (i = 0; i < 4; i++)
-		CHECK_EQ(state(fds[i]), 0);
+		CHECK_EQ(lt_state(fds[i]), 0);
 
 	/* duplicates */
 	CHECK_RET(ntevent_set(fds[0], NULL), 0);
@@ -57,9 +49,9 @@ int main(void)
 		int twice[2] = { fds[0], fds[0] };
 
 		CHECK_RET(ntevent_wait_all(twice, 2, 0, 0), -ENOTUNIQ);
-		CHECK_EQ(state(fds[0]), 1);
+		CHECK_EQ(lt_state(fds[0]), 1);
 		CHECK_RET(ntevent_wait_any(twice, 2, 0, 0), 0);
-		CHECK_EQ(state(fds[0]), 0);
+		CHECK_EQ(lt_state(fds[0]), 0);
 		d = CHECK_SYS(fcntl(fds[0], F_DUPFD_CLOEXEC, 0));
 		twice[1] = d;
 		CHECK_RET(ntevent_wait_all(twice, 2, 0, 0), -ENOTUNIQ);

@@ -9,15 +9,6 @@
 #include <ntevent/nt.h>
 #include "lt.h"
 
-static LONG state(HANDLE h)
-{
-	EVENT_BASIC_INFORMATION info;
-
-	CHECK_ST(NtQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
-		 STATUS_SUCCESS);
-	return info.EventState;
-}
-
 int main(void)
 {
 	struct lt_signaller s;
@@ -49,8 +40,8 @@ int main(void)
 	CHECK_ST(NtWaitForMultipleObjects(2, hs, WaitAll, TRUE, NULL),
 		 STATUS_USER_APC);
 	lt_signaller_stop(&s);
-	CHECK_EQ(state(on), 1);
-	CHECK_EQ(state(off), 0);
+	CHECK_EQ(lt_nt_state(on), 1);
+	CHECK_EQ(lt_nt_state(off), 0);
 
 	lt_signaller_start(&s, 1, 10, 10000);
 	CHECK_ST(NtWaitForMultipleObjects(1, &hs[1], WaitAny, TRUE, &t),
@@ -61,11 +52,11 @@ int main(void)
 	CHECK_ST(NtSignalAndWaitForSingleObject(sig, off, TRUE, NULL),
 		 STATUS_USER_APC);
 	lt_signaller_stop(&s);
-	CHECK_EQ(state(sig), 1);
+	CHECK_EQ(lt_nt_state(sig), 1);
 
 	/* a signaled object beats the alert: nothing to interrupt */
 	CHECK_ST(NtWaitForSingleObject(on, TRUE, NULL), STATUS_WAIT_0);
-	CHECK_EQ(state(on), 0);
+	CHECK_EQ(lt_nt_state(on), 0);
 
 	CHECK_ST(NtClose(on), STATUS_SUCCESS);
 	CHECK_ST(NtClose(off), STATUS_SUCCESS);

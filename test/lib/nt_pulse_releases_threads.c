@@ -47,15 +47,6 @@ static int await_done(struct waiter *w, int want)
 	return count_done(w);
 }
 
-static LONG state(HANDLE h)
-{
-	EVENT_BASIC_INFORMATION info;
-
-	CHECK_ST(NtQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
-		 STATUS_SUCCESS);
-	return info.EventState;
-}
-
 static void start(struct waiter *w, HANDLE h)
 {
 	int i;
@@ -88,7 +79,7 @@ int main(void)
 	prev = 7;
 	CHECK_ST(NtPulseEvent(h, &prev), STATUS_SUCCESS);
 	CHECK_EQ(prev, 0);
-	CHECK_EQ(state(h), 0);
+	CHECK_EQ(lt_nt_state(h), 0);
 	CHECK_EQ(await_done(w, WAITERS), WAITERS);
 	for (i = 0; i < WAITERS; i++) {
 		lt_join(w[i].th);
@@ -102,11 +93,11 @@ int main(void)
 	start(w, h);
 	CHECK_ST(NtPulseEvent(h, &prev), STATUS_SUCCESS);
 	CHECK_EQ(prev, 0);
-	CHECK_EQ(state(h), 0);
+	CHECK_EQ(lt_nt_state(h), 0);
 	CHECK_EQ(await_done(w, 1), 1);
 	lt_sleep_ms(300);
 	CHECK_EQ(count_done(w), 1);
-	CHECK_EQ(state(h), 0);
+	CHECK_EQ(lt_nt_state(h), 0);
 	/* the two others, one set each */
 	CHECK_ST(NtSetEvent(h, NULL), STATUS_SUCCESS);
 	CHECK_EQ(await_done(w, 2), 2);
@@ -116,7 +107,7 @@ int main(void)
 		lt_join(w[i].th);
 		CHECK_ST(w[i].status, STATUS_WAIT_0);
 	}
-	CHECK_EQ(state(h), 0);
+	CHECK_EQ(lt_nt_state(h), 0);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 	return LT_PASS;
 }

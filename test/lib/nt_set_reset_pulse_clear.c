@@ -7,15 +7,6 @@
 #include <ntevent/nt.h>
 #include "lt.h"
 
-static LONG state(HANDLE h)
-{
-	EVENT_BASIC_INFORMATION info;
-
-	CHECK_ST(NtQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
-		 STATUS_SUCCESS);
-	return info.EventState;
-}
-
 int main(void)
 {
 	EVENT_TYPE type;
@@ -33,11 +24,11 @@ int main(void)
 		prev = 0x55555555;
 		CHECK_ST(NtSetEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(state(h), 1);
+		CHECK_EQ(lt_nt_state(h), 1);
 		prev = 0x55555555;
 		CHECK_ST(NtResetEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(state(h), 0);
+		CHECK_EQ(lt_nt_state(h), 0);
 		prev = 0x55555555;
 		CHECK_ST(NtResetEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 0);
@@ -46,13 +37,13 @@ int main(void)
 		prev = 0x55555555;
 		CHECK_ST(NtPulseEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(state(h), 0);
+		CHECK_EQ(lt_nt_state(h), 0);
 		CHECK_ST(NtPulseEvent(h, NULL), STATUS_SUCCESS);
-		CHECK_EQ(state(h), 0);
+		CHECK_EQ(lt_nt_state(h), 0);
 
 		CHECK_ST(NtSetEvent(h, NULL), STATUS_SUCCESS);
 		CHECK_ST(NtClearEvent(h), STATUS_SUCCESS);
-		CHECK_EQ(state(h), 0);
+		CHECK_EQ(lt_nt_state(h), 0);
 		CHECK_ST(NtResetEvent(h, NULL), STATUS_SUCCESS);
 		CHECK_ST(NtClose(h), STATUS_SUCCESS);
 	}

@@ -11,15 +11,6 @@
 
 static HANDLE ev[MAXIMUM_WAIT_OBJECTS];
 
-static LONG state(HANDLE h)
-{
-	EVENT_BASIC_INFORMATION info;
-
-	CHECK_ST(NtQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
-		 STATUS_SUCCESS);
-	return info.EventState;
-}
-
 static void *set_last(void *arg)
 {
 	(void)arg;
@@ -46,8 +37,8 @@ int main(void)
 	CHECK_ST(NtSetEvent(ev[3], NULL), STATUS_SUCCESS);
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAny, FALSE, &zero),
 		 STATUS_WAIT_2);
-	CHECK_EQ(state(ev[2]), 0);
-	CHECK_EQ(state(ev[3]), 1);
+	CHECK_EQ(lt_nt_state(ev[2]), 0);
+	CHECK_EQ(lt_nt_state(ev[3]), 1);
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAny, FALSE, &zero),
 		 STATUS_WAIT_3);
 
@@ -62,17 +53,17 @@ int main(void)
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAll, FALSE, &t),
 		 STATUS_TIMEOUT);
 	for (i = 0; i < 3; i++)
-		CHECK_EQ(state(ev[i]), 1);
-	CHECK_EQ(state(ev[3]), 0);
+		CHECK_EQ(lt_nt_state(ev[i]), 1);
+	CHECK_EQ(lt_nt_state(ev[3]), 0);
 
 	/* the fourth comes from another thread */
 	lt_thread(&th, set_last, NULL);
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAll, FALSE, NULL),
 		 STATUS_WAIT_0);
 	lt_join(th);
-	CHECK_EQ(state(ev[0]), 1);	/* manual-reset: stays signaled */
+	CHECK_EQ(lt_nt_state(ev[0]), 1);	/* manual-reset: stays signaled */
 	for (i = 1; i < 4; i++)
-		CHECK_EQ(state(ev[i]), 0);
+		CHECK_EQ(lt_nt_state(ev[i]), 0);
 
 	for (i = 0; i < MAXIMUM_WAIT_OBJECTS; i++)
 		CHECK_ST(NtClose(ev[i]), STATUS_SUCCESS);
