@@ -83,7 +83,7 @@ NTEVENT_EXPORT void WSAAPI WSASetLastError(int iError)
 	wsa_last_error = iError;
 }
 
-/* A manual-reset, non-signaled event with every right; or -errno. */
+/* A manual-reset, non-signaled event with every right; NULL and *error. */
 static WSAEVENT wsa_create(int *error)
 {
 	WSAEVENT h;
