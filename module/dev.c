@@ -22,6 +22,7 @@
 #include <linux/poll.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/time_namespace.h>
 #include <linux/uaccess.h>
 
 #include <linux/ntevent.h>
@@ -289,6 +290,43 @@ static struct file *ntevent_get_event(u32 fd, u32 need, struct ntevent **ev)
 	return file;
 }
 
+/*
+ * A CLOCK_MONOTONIC deadline given inside a time namespace is on that
+ * namespace's clock; the timers run on the host's (as clock_nanosleep and
+ * timerfd translate them). A deadline before the host's boot has passed.
+ */
+static ktime_t ntevent_deadline_to_host(ktime_t deadline, clockid_t clock)
+{
+#ifdef CONFIG_TIME_NS
+	struct timens_offsets *ns_offsets;
+	ktime_t offset;
+
+	if (clock != CLOCK_MONOTONIC || deadline == NTEVENT_INFINITE)
+		return deadline;
+	ns_offsets = &current->nsproxy->time_ns->offsets;
+	offset = timespec64_to_ktime(ns_offsets->monotonic);
+	if (deadline <= offset)
+		return NTEVENT_POLL;
+	return deadline - offset;
+#else
+	return deadline;
+#endif
+}
+
+/*
+ * The result of a wait that consumed events could not be stored: give the
+ * consumed auto-reset events back, so that nothing is lost.
+ */
+static void ntevent_unconsume(struct ntevent **evs, unsigned int count,
+			      bool all, int index)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		if ((all || i == index) && ntevent_is_auto_reset(evs[i]))
+			ntevent_set(evs[i]);
+}
+
 static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 {
 	u32 stack_fds[NTEVENT_STACK_FDS];
@@ -360,21 +398,31 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 	if (args.timeout >= (u64)KTIME_MAX)
 		deadline = NTEVENT_INFINITE;
 	else
-		deadline = (ktime_t)args.timeout;
+		deadline = ntevent_deadline_to_host(args.timeout, clock);
 	kflags = NTEVENT_KWAIT_INTERRUPTIBLE | (all ? NTEVENT_KWAIT_ALL : 0);
 
 	ret = ntevent_wait_multiple(args.count, evs, kflags, clock, deadline,
 				    signal);
 	if (ret >= 0) {
-		ret = put_user(ret, &uargs->index) ? -EFAULT : 0;
-	} else if (ret == -EINTR && !(args.flags & NTEVENT_WAIT_ALERTABLE)) {
+		if (put_user(ret, &uargs->index)) {
+			ntevent_unconsume(evs, args.count, all, ret);
+			ret = -EFAULT;
+		} else {
+			ret = 0;
+		}
+	} else if (ret == -EINTR) {
 		/*
-		 * Not alertable: run the handler and restart with the same
-		 * absolute deadline. The signal event was set already; clear
-		 * the request so that the restarted call does not set it
-		 * twice.
+		 * Restart with the same absolute deadline: always when not
+		 * alertable (after the handler, if any), and when alertable
+		 * only if no handler ran (a stop and continue, a debugger);
+		 * a handler that ran is the APC and ends an alertable wait
+		 * with EINTR. The signal event was set already; clear the
+		 * request so that a restarted call does not set it twice.
 		 */
-		ret = -ERESTARTNOINTR;
+		if (args.flags & NTEVENT_WAIT_ALERTABLE)
+			ret = -ERESTARTNOHAND;
+		else
+			ret = -ERESTARTNOINTR;
 		if (signal) {
 			args.flags &= ~NTEVENT_WAIT_SIGNAL;
 			args.signal_fd = 0;

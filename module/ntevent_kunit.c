@@ -1069,7 +1069,7 @@ static void zero_timeout_wait_in_atomic_context(struct kunit *test)
 	one = ntevent_wait(&evs[0], 0, CLOCK_MONOTONIC, NTEVENT_POLL);
 	any = ntevent_wait_multiple(10, p, 0, CLOCK_MONOTONIC, NTEVENT_POLL,
 				    NULL);
-	all = ntevent_wait_multiple(9, p + 1, NTEVENT_KWAIT_ALL,
+	all = ntevent_wait_multiple(8, p + 2, NTEVENT_KWAIT_ALL,
 				    CLOCK_MONOTONIC, NTEVENT_POLL, NULL);
 	none = ntevent_wait_multiple(10, p, 0, CLOCK_MONOTONIC, NTEVENT_POLL,
 				     NULL);
