@@ -108,15 +108,21 @@ void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled)
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_init, NTEVENT);
 
+/*
+ * Object locks taken under ntevent_all_lock, several at a time, in loops.
+ * Sparse cannot count a variable number of locks, so these helpers hide
+ * them from its context checking (__release/__acquire generate no code);
+ * lockdep checks this protocol instead, through spin_lock_nest_lock().
+ */
 static void ntevent_lock_nested(struct ntevent *ev)
-	__acquires(&ev->lock)
 {
 	spin_lock_nest_lock(&ev->lock, &ntevent_all_lock);
+	__release(&ev->lock);
 }
 
 static void ntevent_unlock_nested(struct ntevent *ev)
-	__releases(&ev->lock)
 {
+	__acquire(&ev->lock);
 	spin_unlock(&ev->lock);
 }
 
