@@ -68,3 +68,20 @@ stock_kernel_version() {
 
 # 6.1.0-56-amd64 -> 6.1: which linux-source-X.Y to build the debug kernel from.
 kernel_series() { printf '%s\n' "$1" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p'; }
+
+# prune_debug_kernels KEEP: remove the cached debug kernel trees other than
+# KEEP (older fragments or scripts), unless something holds their lock.
+prune_debug_kernels() {
+	local keep=$1 d
+	for d in "$(dirname "$keep")"/kernel-*; do
+		if [ ! -d "$d" ] || [ "$d" = "$keep" ]; then
+			continue
+		fi
+		(
+			flock -n 9 || exit 0
+			say "removing an outdated debug kernel: $d"
+			rm -rf "$d"
+		) 9>>"$d.lock"
+		[ -d "$d" ] || rm -f "$d.lock"
+	done
+}
