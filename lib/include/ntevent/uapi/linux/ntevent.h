@@ -76,15 +76,19 @@ struct ntevent_state {
 /**
  * struct ntevent_wait_args - argument of %NTEVENT_IOC_WAIT_ANY/_ALL
  * @timeout:   absolute deadline in ns on CLOCK_MONOTONIC (or CLOCK_REALTIME
- *             with %NTEVENT_WAIT_REALTIME); %NTEVENT_NO_TIMEOUT waits
- *             forever; a deadline already past (0, say) only polls
+ *             with %NTEVENT_WAIT_REALTIME); %NTEVENT_NO_TIMEOUT (and any
+ *             value from 2^63 - 1 up) waits forever; a deadline already
+ *             past (0, say) only polls
  * @fds:       user pointer to an array of @count __u32 event descriptors
  * @count:     1..%NTEVENT_MAX_WAIT_COUNT
  * @flags:     %NTEVENT_WAIT_* bits; others must be 0
  * @index:     out: index in @fds of the event that satisfied a wait-any;
  *             0 for a wait-all
  * @signal_fd: with %NTEVENT_WAIT_SIGNAL, an event set once the waiter is
- *             queued (NtSignalAndWaitForSingleObject); otherwise must be 0
+ *             queued (NtSignalAndWaitForSingleObject); otherwise must be 0.
+ *             When a signal interrupts such a wait after the set, the
+ *             kernel clears %NTEVENT_WAIT_SIGNAL in @flags and @signal_fd
+ *             before restarting, so that the event is set only once.
  */
 struct ntevent_wait_args {
 	__u64 timeout;
