@@ -695,4 +695,110 @@ static inline int t_next_fd(void)
 	return fd;
 }
 
+/* ==== named events (NTEVENT_IOC_OPEN): the name_* and kdriver_* tests ==== */
+
+#include <grp.h>
+
+/*
+ * NTEVENT_IOC_OPEN with every argument: the new fd, or -errno. *created
+ * (if not NULL) gets the created field (0xdeadbeef if untouched).
+ */
+static inline int t_open_name_len(int dev, const void *name, uint32_t len,
+				  uint32_t flags, uint32_t access,
+				  uint32_t type, uint32_t state, uint32_t mode,
+				  uint32_t *created)
+{
+	struct ntevent_open_args a;
+	int ret;
+
+	memset(&a, 0, sizeof(a));
+	a.name = (uintptr_t)name;
+	a.name_len = len;
+	a.flags = flags;
+	a.access = access;
+	a.type = type;
+	a.state = state;
+	a.mode = mode;
+	a.fd = 0xdeadbeef;
+	a.created = 0xdeadbeef;
+	ret = ioctl(dev, NTEVENT_IOC_OPEN, &a) ? -errno : (int)a.fd;
+	if (created)
+		*created = a.created;
+	return ret;
+}
+
+/* The same with a NUL-terminated name (the NUL is not passed). */
+static inline int t_open_name_raw(int dev, const char *name, uint32_t flags,
+				  uint32_t access, uint32_t type,
+				  uint32_t state, uint32_t mode,
+				  uint32_t *created)
+{
+	return t_open_name_len(dev, name, (uint32_t)strlen(name), flags,
+			       access, type, state, mode, created);
+}
+
+/* Open an existing named event (flags 0), which must work. */
+static inline int t_open_name(int dev, const char *name, uint32_t access)
+{
+	uint32_t created;
+	int fd = t_open_name_raw(dev, name, 0, access, 0, 0, 0, &created);
+
+	if (fd < 0)
+		T_FAILF("OPEN \"%s\" access %#x: %s", name, access,
+			t_errname(-fd));
+	if (created != 0)
+		T_FAILF("OPEN \"%s\" without CREATE: created = %u", name,
+			created);
+	return fd;
+}
+
+/*
+ * Create a named event (CREATE | EXCL, all access), which must work and
+ * report created = 1.
+ */
+static inline int t_create_name(int dev, const char *name, uint32_t type,
+				uint32_t state, uint32_t mode)
+{
+	uint32_t created;
+	int fd = t_open_name_raw(dev, name,
+				 NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
+				 NTEVENT_ALL_ACCESS, type, state, mode,
+				 &created);
+
+	if (fd < 0)
+		T_FAILF("CREATE|EXCL \"%s\": %s", name, t_errname(-fd));
+	if (created != 1)
+		T_FAILF("CREATE|EXCL \"%s\": created = %u", name, created);
+	return fd;
+}
+
+/*
+ * A name of this test and process: NTEVENT_NAME_PREFIX, the program's name,
+ * the pid and tag. Returns buf.
+ */
+static inline char *t_name(char *buf, size_t len, const char *tag)
+{
+	snprintf(buf, len, "%s%s.%d.%s", NTEVENT_NAME_PREFIX,
+		 program_invocation_short_name, (int)getpid(), tag);
+	return buf;
+}
+
+/* Skip the test unless it runs as root (it changes its ids). */
+static inline void t_need_root(void)
+{
+	if (geteuid() != 0)
+		t_skip("needs root (euid %d)", (int)geteuid());
+}
+
+/* Become uid/gid with no supplementary groups, for good (a child's job). */
+static inline void t_become(uid_t uid, gid_t gid)
+{
+	if (setgroups(0, NULL) || setgid(gid) || setuid(uid))
+		T_FAILF("becoming uid %d gid %d: %s", (int)uid, (int)gid,
+			strerror(errno));
+	if (geteuid() != uid || getegid() != gid)
+		T_FAILF("still euid %d egid %d", (int)geteuid(),
+			(int)getegid());
+}
+
 #endif /* NTEVENT_TEST_T_H */
