@@ -16,7 +16,6 @@
 #include <linux/compat.h>
 #include <linux/file.h>
 #include <linux/fs.h>
-#include <linux/kref.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/poll.h>
@@ -34,16 +33,6 @@
 #define NTEVENT_STACK_FDS	4
 
 /**
- * struct ntevent_obj - an event reached through descriptors
- * @ref: one reference per descriptor
- * @ev:  the event
- */
-struct ntevent_obj {
-	struct kref ref;
-	struct ntevent ev;
-};
-
-/**
  * struct ntevent_file - what one event descriptor holds
  * @obj:    the event; constant
  * @access: rights of this descriptor (NTEVENT_*_STATE, SYNCHRONIZE...);
@@ -56,16 +45,11 @@ struct ntevent_file {
 
 static const struct file_operations ntevent_event_fops;
 
-static void ntevent_obj_release(struct kref *ref)
-{
-	kfree(container_of(ref, struct ntevent_obj, ref));
-}
-
 static int ntevent_event_release(struct inode *inode, struct file *file)
 {
 	struct ntevent_file *h = file->private_data;
 
-	kref_put(&h->obj->ref, ntevent_obj_release);
+	ntevent_obj_put(h->obj);
 	kfree(h);
 	return 0;
 }
@@ -141,7 +125,7 @@ static int ntevent_install(struct ntevent_file *h, u32 __user *ufd)
 	return 0;
 
 err:
-	kref_put(&h->obj->ref, ntevent_obj_release);
+	ntevent_obj_put(h->obj);
 	kfree(h);
 	return fd;
 }
@@ -223,6 +207,8 @@ static void ntevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 		   ntevent_is_auto_reset(ev) ? "synchronization" : "notification");
 	seq_printf(m, "ntevent-state:\t%d\n", ntevent_read(ev));
 	seq_printf(m, "ntevent-access:\t%#x\n", h->access);
+	if (h->obj->name)
+		seq_printf(m, "ntevent-name:\t%s\n", h->obj->name);
 }
 
 static const struct file_operations ntevent_event_fops = {
@@ -253,14 +239,67 @@ static int ntevent_ioctl_create(struct ntevent_create_args __user *uargs)
 	h = kzalloc(sizeof(*h), GFP_KERNEL);
 	if (!h)
 		return -ENOMEM;
-	h->obj = kzalloc(sizeof(*h->obj), GFP_KERNEL);
+	h->obj = ntevent_obj_new(args.type == NTEVENT_TYPE_SYNCHRONIZATION,
+				 args.state);
 	if (!h->obj) {
 		kfree(h);
 		return -ENOMEM;
 	}
-	kref_init(&h->obj->ref);
-	ntevent_init(&h->obj->ev, args.type == NTEVENT_TYPE_SYNCHRONIZATION,
-		     args.state);
+	h->access = args.access;
+	return ntevent_install(h, &uargs->fd);
+}
+
+static int ntevent_ioctl_open(struct ntevent_open_args __user *uargs)
+{
+	struct ntevent_open_args args;
+	struct ntevent_file *h;
+	struct ntevent_obj *obj;
+	bool created;
+	char *name;
+	int ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if ((args.flags & ~NTEVENT_OPEN_FLAGS) ||
+	    args.flags == NTEVENT_OPEN_EXCL)
+		return -EINVAL;
+	if (args.type != NTEVENT_TYPE_NOTIFICATION &&
+	    args.type != NTEVENT_TYPE_SYNCHRONIZATION)
+		return -EINVAL;
+	if (args.state > 1 || (args.access & ~NTEVENT_ALL_ACCESS) ||
+	    (args.mode & ~0777))
+		return -EINVAL;
+	if (args.name_len > sizeof(NTEVENT_NAME_PREFIX) + NTEVENT_NAME_MAX)
+		return -ENAMETOOLONG;
+	if (!args.name_len)
+		return -EILSEQ;
+
+	name = memdup_user(u64_to_user_ptr(args.name), args.name_len);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	ret = ntevent_name_check(name, args.name_len);
+	if (ret) {
+		kfree(name);
+		return ret;
+	}
+	obj = ntevent_name_open(name, args.name_len, args.flags,
+				args.type == NTEVENT_TYPE_SYNCHRONIZATION,
+				args.state, args.mode & ~current_umask(),
+				args.access, false, &created);
+	kfree(name);
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	/* Report "created" first: a failure then undoes everything. */
+	if (put_user(created, &uargs->created)) {
+		ntevent_obj_put(obj);
+		return -EFAULT;
+	}
+	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	if (!h) {
+		ntevent_obj_put(obj);
+		return -ENOMEM;
+	}
+	h->obj = obj;
 	h->access = args.access;
 	return ntevent_install(h, &uargs->fd);
 }
@@ -453,6 +492,8 @@ static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
 		return ntevent_ioctl_wait(argp, false);
 	case NTEVENT_IOC_WAIT_ALL:
 		return ntevent_ioctl_wait(argp, true);
+	case NTEVENT_IOC_OPEN:
+		return ntevent_ioctl_open(argp);
 	default:
 		return -ENOTTY;
 	}

@@ -57,6 +57,10 @@ struct ntevent {
 #define NTEVENT_KWAIT_INTERRUPTIBLE	0x2u /* any signal ends the wait */
 #define NTEVENT_KWAIT_KILLABLE		0x4u /* a fatal signal ends the wait */
 
+/* ntevent_open_named() flags */
+#define NTEVENT_KOPEN_CREATE	0x1u /* create the event if the name is free */
+#define NTEVENT_KOPEN_EXCL	0x2u /* with CREATE: fail if it is taken */
+
 void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled);
 int ntevent_set(struct ntevent *ev);
 int ntevent_reset(struct ntevent *ev);
@@ -67,6 +71,12 @@ int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
 int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 			  unsigned int flags, clockid_t clock,
 			  ktime_t deadline, struct ntevent *signal);
+struct ntevent *ntevent_open_named(const char *name, unsigned int flags,
+				   bool auto_reset, bool signaled,
+				   umode_t mode, bool *created);
+void ntevent_put_named(struct ntevent *ev);
+struct ntevent *ntevent_io_create_event(const u16 *name, size_t len_bytes,
+					bool auto_reset);
 
 /**
  * ntevent_read() - the state of an event (KeReadStateEvent)

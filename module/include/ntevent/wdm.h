@@ -18,6 +18,11 @@
  * the wait blocks are allocated internally (a wait on more than two
  * objects allocates).
  *
+ * Named events: IoCreateNotificationEvent and IoCreateSynchronizationEvent
+ * take a UNICODE_STRING (UTF-16, write literals as u"...") holding an NT
+ * path "\\BaseNamedObjects\\<name>", and return the event and a handle that
+ * ZwClose() releases.
+ *
  * The names are macros and inline functions over <ntevent/kevent.h>.
  */
 #ifndef _NTEVENT_WDM_H
@@ -47,6 +52,7 @@ typedef s8 KPROCESSOR_MODE;
 #define STATUS_USER_APC			((NTSTATUS)0x000000C0)
 #define STATUS_ALERTED			((NTSTATUS)0x00000101)
 #define STATUS_TIMEOUT			((NTSTATUS)0x00000102)
+#define STATUS_INVALID_HANDLE		((NTSTATUS)0xC0000008)
 #define STATUS_INVALID_PARAMETER	((NTSTATUS)0xC000000D)
 #define STATUS_INVALID_PARAMETER_MIX	((NTSTATUS)0xC0000030)
 #define STATUS_INSUFFICIENT_RESOURCES	((NTSTATUS)0xC000009A)
@@ -253,6 +259,74 @@ static inline NTSTATUS KeWaitForSingleObject(PVOID object,
 	return ntevent_errno_to_ntstatus(ntevent_wait(object,
 				ntevent_nt_wait_flags(wait_mode, alertable),
 				clock, deadline), wait_mode);
+}
+
+/* Named events: UNICODE_STRING names and kernel handles. */
+typedef u16 WCHAR;
+typedef u16 USHORT;
+
+struct ntevent_unicode_string {
+	USHORT Length;		/* bytes, without a terminating NUL */
+	USHORT MaximumLength;	/* bytes */
+	WCHAR *Buffer;
+};
+
+#define UNICODE_STRING	struct ntevent_unicode_string
+#define PUNICODE_STRING	struct ntevent_unicode_string *
+/* A kernel handle of a named event is the event itself. */
+#define HANDLE		void *
+#define PHANDLE		void **
+
+/* RtlInitUnicodeString(&s, u"\\BaseNamedObjects\\name") */
+static inline void RtlInitUnicodeString(PUNICODE_STRING dest,
+					const WCHAR *source)
+{
+	size_t n = 0;
+
+	if (source)
+		while (source[n] && n < 0x7ffe)
+			n++;
+	dest->Buffer = (WCHAR *)source;
+	dest->Length = n * sizeof(WCHAR);
+	dest->MaximumLength = source ? dest->Length + sizeof(WCHAR) : 0;
+}
+
+static inline PKEVENT ntevent_io_create(PUNICODE_STRING name, PHANDLE handle,
+					bool auto_reset)
+{
+	struct ntevent *ev;
+
+	if (!name || !handle)
+		return NULL;
+	ev = ntevent_io_create_event(name->Buffer, name->Length, auto_reset);
+	*handle = ev;
+	return ev;
+}
+
+/*
+ * IoCreateNotificationEvent(), IoCreateSynchronizationEvent(): open the
+ * named event, or create it signaled, mode 0644 for user space (anyone may
+ * wait, root may set). NULL on failure. ZwClose() the handle when done.
+ */
+static inline PKEVENT IoCreateNotificationEvent(PUNICODE_STRING name,
+						PHANDLE handle)
+{
+	return ntevent_io_create(name, handle, false);
+}
+
+static inline PKEVENT IoCreateSynchronizationEvent(PUNICODE_STRING name,
+						   PHANDLE handle)
+{
+	return ntevent_io_create(name, handle, true);
+}
+
+/* Only the handles of Io*Event are kernel handles here. */
+static inline NTSTATUS ZwClose(HANDLE handle)
+{
+	if (!handle)
+		return STATUS_INVALID_HANDLE;
+	ntevent_put_named(handle);
+	return STATUS_SUCCESS;
 }
 
 #endif /* _NTEVENT_WDM_H */
