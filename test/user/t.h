@@ -698,6 +698,7 @@ static inline int t_next_fd(void)
 /* ==== named events (NTEVENT_IOC_OPEN): the name_* and kdriver_* tests ==== */
 
 #include <grp.h>
+#include <sys/stat.h>
 
 /*
  * NTEVENT_IOC_OPEN with every argument: the new fd, or -errno. *created
