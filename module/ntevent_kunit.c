@@ -1258,10 +1258,155 @@ static struct kunit_suite ntevent_wdm_suite = {
 	.test_cases = ntevent_wdm_cases,
 };
 
+/* ---- named events, kernel face ---- */
+
+#define T_NAME	"\\BaseNamedObjects\\ntevent-kunit"
+
+static void open_named_creates_then_opens(struct kunit *test)
+{
+	struct ntevent *a, *b;
+	bool created;
+
+	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
+			       0600, &created);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_EXPECT_TRUE(test, created);
+	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, false, true,
+			       0600, &created);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	KUNIT_EXPECT_FALSE(test, created);
+	KUNIT_EXPECT_PTR_EQ(test, a, b);
+	/* Type and state of the second call were ignored. */
+	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(b));
+	KUNIT_EXPECT_EQ(test, ntevent_read(b), 0);
+	ntevent_put_named(b);
+	ntevent_put_named(a);
+}
+
+static void open_named_excl_fails_when_taken(struct kunit *test)
+{
+	struct ntevent *a, *b;
+
+	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
+			       0600, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE |
+			       NTEVENT_KOPEN_EXCL, true, false, 0600, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(b), -EEXIST);
+	ntevent_put_named(a);
+}
+
+static void name_vanishes_with_last_reference(struct kunit *test)
+{
+	struct ntevent *a, *b;
+
+	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
+			       0600, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = ntevent_open_named(T_NAME, 0, false, false, 0, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	ntevent_put_named(a);
+	/* b still holds it. */
+	a = ntevent_open_named(T_NAME, 0, false, false, 0, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	ntevent_put_named(a);
+	ntevent_put_named(b);
+	a = ntevent_open_named(T_NAME, 0, false, false, 0, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(a), -ENOENT);
+}
+
+static void open_named_rejects_bad_names(struct kunit *test)
+{
+	static const char * const bad[] = {
+		"", "foo", "\\BaseNamedObjects\\", "\\BaseNamedObjects",
+		"\\basenamedobjects\\foo", "\\BaseNamedObjects\\a\\b",
+		"\\Sessions\\1\\BaseNamedObjects\\foo",
+	};
+	char *longname = kunit_kzalloc(test, 300, GFP_KERNEL);
+	struct ntevent *ev;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, longname);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		ev = ntevent_open_named(bad[i], NTEVENT_KOPEN_CREATE, true,
+					false, 0600, NULL);
+		KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(ev), -EILSEQ, "%s", bad[i]);
+	}
+	strcpy(longname, "\\BaseNamedObjects\\");
+	memset(longname + strlen(longname), 'x', 256);
+	ev = ntevent_open_named(longname, NTEVENT_KOPEN_CREATE, true, false,
+				0600, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ev), -ENAMETOOLONG);
+	longname[strlen(longname) - 1] = '\0';	/* 255: fine */
+	ev = ntevent_open_named(longname, NTEVENT_KOPEN_CREATE, true, false,
+				0600, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(ev));
+	ntevent_put_named(ev);
+	ev = ntevent_open_named(T_NAME, NTEVENT_KOPEN_EXCL, true, false, 0600,
+				NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ev), -EINVAL);
+}
+
+static void io_create_event_starts_signaled_and_opens_existing(struct kunit *test)
+{
+	static const char ascii[] = T_NAME;
+	WCHAR *w = kunit_kcalloc(test, sizeof(ascii), sizeof(WCHAR), GFP_KERNEL);
+	UNICODE_STRING name;
+	HANDLE h1, h2;
+	PKEVENT e1, e2;
+	size_t i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, w);
+	for (i = 0; i < sizeof(ascii); i++)
+		w[i] = ascii[i];
+	RtlInitUnicodeString(&name, w);
+	KUNIT_EXPECT_EQ(test, name.Length, (sizeof(ascii) - 1) * 2);
+	e1 = IoCreateSynchronizationEvent(&name, &h1);
+	KUNIT_ASSERT_NOT_NULL(test, e1);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e1), 1);
+	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(e1));
+	KeClearEvent(e1);
+	e2 = IoCreateNotificationEvent(&name, &h2);
+	KUNIT_ASSERT_NOT_NULL(test, e2);
+	KUNIT_EXPECT_PTR_EQ(test, e1, e2);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e2), 0);
+	KUNIT_EXPECT_EQ(test, ZwClose(h2), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ZwClose(h1), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ZwClose(NULL), STATUS_INVALID_HANDLE);
+}
+
+static void io_create_event_rejects_bad_utf16(struct kunit *test)
+{
+	WCHAR lone[] = { '\\', 'B', 0xd800, 'x' };
+	WCHAR nul[] = { '\\', 'B', 0, 'x' };
+	UNICODE_STRING name = { .Length = sizeof(lone), .Buffer = lone };
+	HANDLE h;
+
+	KUNIT_EXPECT_NULL(test, IoCreateNotificationEvent(&name, &h));
+	name.Buffer = nul;
+	KUNIT_EXPECT_NULL(test, IoCreateNotificationEvent(&name, &h));
+	KUNIT_EXPECT_NULL(test, IoCreateNotificationEvent(NULL, &h));
+}
+
+static struct kunit_case ntevent_names_cases[] = {
+	KUNIT_CASE(open_named_creates_then_opens),
+	KUNIT_CASE(open_named_excl_fails_when_taken),
+	KUNIT_CASE(name_vanishes_with_last_reference),
+	KUNIT_CASE(open_named_rejects_bad_names),
+	KUNIT_CASE(io_create_event_starts_signaled_and_opens_existing),
+	KUNIT_CASE(io_create_event_rejects_bad_utf16),
+	{}
+};
+
+static struct kunit_suite ntevent_names_suite = {
+	.name = "ntevent_names",
+	.test_cases = ntevent_names_cases,
+};
+
 kunit_test_suites(&ntevent_state_suite, &ntevent_wait_suite,
 		  &ntevent_wait_any_suite, &ntevent_wait_all_suite,
 		  &ntevent_threads_suite, &ntevent_context_suite,
-		  &ntevent_wdm_suite);
+		  &ntevent_wdm_suite, &ntevent_names_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the ntevent core");
 MODULE_LICENSE("GPL");

@@ -60,11 +60,14 @@ typedef s8 KPROCESSOR_MODE;
 
 #define MAXIMUM_WAIT_OBJECTS		NTEVENT_MAX_WAIT
 
-/* KEVENT is the ntevent object itself. */
+/*
+ * KEVENT is the ntevent object itself. Pointer types are __typeof__ so
+ * that "PKEVENT a, b;" declares two pointers, as Windows' typedefs do.
+ */
 #define KEVENT		struct ntevent
-#define PKEVENT		struct ntevent *
-#define PRKEVENT	struct ntevent *
-#define PVOID		void *
+#define PKEVENT		__typeof__(struct ntevent *)
+#define PRKEVENT	__typeof__(struct ntevent *)
+#define PVOID		__typeof__(void *)
 
 enum ntevent_event_type {
 	NotificationEvent = 0,
@@ -98,7 +101,7 @@ enum ntevent_kwait_reason {
 
 /* Accepted and ignored: the wait blocks are ntevent's own. */
 struct ntevent_kwait_block;
-#define PKWAIT_BLOCK	struct ntevent_kwait_block *
+#define PKWAIT_BLOCK	__typeof__(struct ntevent_kwait_block *)
 
 union ntevent_large_integer {
 	struct {
@@ -113,7 +116,7 @@ union ntevent_large_integer {
 };
 
 #define LARGE_INTEGER	union ntevent_large_integer
-#define PLARGE_INTEGER	union ntevent_large_integer *
+#define PLARGE_INTEGER	__typeof__(union ntevent_large_integer *)
 
 /* 100 ns intervals from 1601-01-01 to 1970-01-01 */
 #define NTEVENT_NT_EPOCH_DELTA	116444736000000000LL
@@ -272,10 +275,10 @@ struct ntevent_unicode_string {
 };
 
 #define UNICODE_STRING	struct ntevent_unicode_string
-#define PUNICODE_STRING	struct ntevent_unicode_string *
+#define PUNICODE_STRING	__typeof__(struct ntevent_unicode_string *)
 /* A kernel handle of a named event is the event itself. */
-#define HANDLE		void *
-#define PHANDLE		void **
+#define HANDLE		__typeof__(void *)
+#define PHANDLE		__typeof__(void **)
 
 /* RtlInitUnicodeString(&s, u"\\BaseNamedObjects\\name") */
 static inline void RtlInitUnicodeString(PUNICODE_STRING dest,
