@@ -118,12 +118,57 @@ struct ntevent_dup_args {
 	__u32 pad;
 };
 
+/*
+ * Named events. A name is an NT object path in UTF-8, not NUL-terminated:
+ * NTEVENT_NAME_PREFIX followed by 1..NTEVENT_NAME_MAX bytes that contain
+ * neither a backslash nor a NUL. Names compare byte for byte (case
+ * sensitive, as Win32 event names are). Each user namespace has its own
+ * set of names.
+ */
+#define NTEVENT_NAME_PREFIX	"\\BaseNamedObjects\\"
+#define NTEVENT_NAME_MAX	255
+
+/* ntevent_open_args.flags */
+#define NTEVENT_OPEN_CREATE	0x1u	/* create the event if the name is free */
+#define NTEVENT_OPEN_EXCL	0x2u	/* with CREATE: fail if the name is taken */
+#define NTEVENT_OPEN_FLAGS	(NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL)
+
+/**
+ * struct ntevent_open_args - argument of %NTEVENT_IOC_OPEN
+ * @name:     user pointer to the name (see %NTEVENT_NAME_PREFIX)
+ * @name_len: length of the name in bytes
+ * @flags:    %NTEVENT_OPEN_CREATE, %NTEVENT_OPEN_EXCL; 0 opens an existing
+ *            event only
+ * @access:   rights of the new descriptor, a subset of
+ *            %NTEVENT_ALL_ACCESS; opening an existing event needs the mode
+ *            to grant them
+ * @type:     type of a new event (ignored when the name exists)
+ * @state:    initial state of a new event, 0 or 1 (ignored likewise)
+ * @mode:     permission bits of a new event (0..0777, less the umask):
+ *            read grants QUERY_STATE, SYNCHRONIZE and READ_CONTROL, write
+ *            grants MODIFY_STATE, DELETE, WRITE_DAC and WRITE_OWNER
+ * @fd:       out: the new descriptor (opened O_CLOEXEC)
+ * @created:  out: 1 if this call created the event, 0 if the name existed
+ */
+struct ntevent_open_args {
+	__u64 name;
+	__u32 name_len;
+	__u32 flags;
+	__u32 access;
+	__u32 type;
+	__u32 state;
+	__u32 mode;
+	__u32 fd;
+	__u32 created;
+};
+
 #define NTEVENT_IOC_MAGIC	0xE7
 
 /* On the /dev/ntevent descriptor. */
 #define NTEVENT_IOC_CREATE	_IOWR(NTEVENT_IOC_MAGIC, 0x00, struct ntevent_create_args)
 #define NTEVENT_IOC_WAIT_ANY	_IOWR(NTEVENT_IOC_MAGIC, 0x01, struct ntevent_wait_args)
 #define NTEVENT_IOC_WAIT_ALL	_IOWR(NTEVENT_IOC_MAGIC, 0x02, struct ntevent_wait_args)
+#define NTEVENT_IOC_OPEN	_IOWR(NTEVENT_IOC_MAGIC, 0x03, struct ntevent_open_args)
 
 /*
  * On an event descriptor. SET, RESET and PULSE store the previous state
