@@ -259,7 +259,9 @@ int main(void)
 		/* Same when the name exists: it stays, untouched. */
 		fd = t_create_name(dev, good, T_AUTO, 1, 0600);
 		before = t_count_fds();
+		CHECK_OK(mprotect(pages, 4096, PROT_READ | PROT_WRITE));
 		a->flags = 0;
+		t_page_readonly(pages);
 		CHECK_ERR(ioctl(dev, NTEVENT_IOC_OPEN, a), EFAULT);
 		CHECK_EQ(t_count_fds(), before);
 		CHECK_STATE(fd, 1);

@@ -802,4 +802,21 @@ static inline void t_become(uid_t uid, gid_t gid)
 			(int)getegid());
 }
 
+/*
+ * Run fn(arg) in a child that has become uid/gid (no supplementary
+ * groups); the child must exit 0 (fn returning counts as that).
+ */
+static inline void t_run_as(uid_t uid, gid_t gid, void (*fn)(void *),
+			    void *arg)
+{
+	pid_t pid = t_fork();
+
+	if (pid == 0) {
+		t_become(uid, gid);
+		fn(arg);
+		_exit(0);
+	}
+	t_reap_ok(pid);
+}
+
 #endif /* NTEVENT_TEST_T_H */
