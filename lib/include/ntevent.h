@@ -11,12 +11,14 @@
 #ifndef NTEVENT_H
 #define NTEVENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /*
  * The kernel ABI: NTEVENT_TYPE_*, the access rights NTEVENT_*_STATE,
- * NTEVENT_SYNCHRONIZE, NTEVENT_ALL_ACCESS, the wait flags NTEVENT_WAIT_*
- * and struct ntevent_state. The library carries its own copy, so it
+ * NTEVENT_SYNCHRONIZE, NTEVENT_ALL_ACCESS, the wait flags NTEVENT_WAIT_*,
+ * struct ntevent_state, the name rules (NTEVENT_NAME_PREFIX,
+ * NTEVENT_NAME_MAX), NTEVENT_OPEN_* and NTEVENT_DUP_SAME_ACCESS. The library carries its own copy, so it
  * builds where the system's kernel headers lack <linux/ntevent.h>; the
  * include guard is the installed kernel header's, so both may be included.
  */
@@ -46,6 +48,12 @@ int ntevent_wait_all(const int *fds, unsigned int count, uint64_t deadline,
 int ntevent_signal_and_wait(int signal_fd, int wait_fd, uint64_t deadline,
 			    unsigned int flags);
 int ntevent_close(int fd);
+
+/* Since LIBNTEVENT_1.1: named events and duplicates. */
+int ntevent_open_named(const char *name, size_t name_len, unsigned int flags,
+		       uint32_t access, unsigned int type, unsigned int signaled,
+		       unsigned int mode, int *created);
+int ntevent_dup(int fd, uint32_t access, unsigned int flags);
 
 uint64_t ntevent_deadline_after(uint64_t ns);
 

@@ -17,6 +17,15 @@
 int ntevent__device(void);
 
 /*
+ * The same, for callers to whom ENOENT means something else (a name that
+ * does not exist): a missing device is -ENODEV. The Windows faces call it
+ * before any call that needs the device, so that the one errno table can
+ * map ENOENT, which then only ever comes from NTEVENT_IOC_OPEN, to
+ * STATUS_OBJECT_NAME_NOT_FOUND.
+ */
+int ntevent__device_enodev(void);
+
+/*
  * An event operation (ntevent_set, _reset, _pulse) on the descriptor a
  * HANDLE names: 0 or -errno, -EBADF/-EBADFD for a handle that names none.
  */

@@ -35,6 +35,13 @@ int ntevent__device(void)
 	return fd;
 }
 
+int ntevent__device_enodev(void)
+{
+	int fd = ntevent__device();
+
+	return fd == -ENOENT ? -ENODEV : fd;
+}
+
 NTEVENT_EXPORT int ntevent_create(unsigned int type, unsigned int signaled,
 				  uint32_t access)
 {
@@ -54,6 +61,68 @@ NTEVENT_EXPORT int ntevent_create(unsigned int type, unsigned int signaled,
 	if (dev < 0)
 		return dev;
 	ret = ntevent__ioctl(dev, NTEVENT_IOC_CREATE, &args);
+	if (ret < 0)
+		return ret;
+	return (int)args.fd;
+}
+
+NTEVENT_EXPORT int ntevent_open_named(const char *name, size_t name_len,
+				      unsigned int flags, uint32_t access,
+				      unsigned int type, unsigned int signaled,
+				      unsigned int mode, int *created)
+{
+	struct ntevent_open_args args = {
+		.name = (uint64_t)(uintptr_t)name,
+		.flags = flags,
+		.access = access,
+		.type = type,
+		.state = signaled,
+		.mode = mode,
+	};
+	int dev, ret;
+
+	/* As the kernel does: type and state too, even if nothing is created. */
+	if ((flags & ~NTEVENT_OPEN_FLAGS) || flags == NTEVENT_OPEN_EXCL)
+		return -EINVAL;
+	if (type != NTEVENT_TYPE_NOTIFICATION &&
+	    type != NTEVENT_TYPE_SYNCHRONIZATION)
+		return -EINVAL;
+	if (signaled > 1 || (access & ~NTEVENT_ALL_ACCESS) || (mode & ~0777u))
+		return -EINVAL;
+	if (!name_len)
+		return -EILSEQ;		/* what the kernel says of "" */
+	if (!name)
+		return -EFAULT;
+	if ((uint64_t)name_len > UINT32_MAX)
+		return -ENAMETOOLONG;
+	args.name_len = (uint32_t)name_len;
+	/* ENOENT is "no such name" here: a missing device is ENODEV. */
+	dev = ntevent__device_enodev();
+	if (dev < 0)
+		return dev;
+	ret = ntevent__ioctl(dev, NTEVENT_IOC_OPEN, &args);
+	if (ret < 0)
+		return ret;
+	if (created)
+		*created = args.created ? 1 : 0;
+	return (int)args.fd;
+}
+
+NTEVENT_EXPORT int ntevent_dup(int fd, uint32_t access, unsigned int flags)
+{
+	struct ntevent_dup_args args = {
+		.access = access,
+		.flags = flags,
+	};
+	int ret;
+
+	if (flags & ~NTEVENT_DUP_FLAGS)
+		return -EINVAL;
+	if (!(flags & NTEVENT_DUP_SAME_ACCESS) && (access & ~NTEVENT_ALL_ACCESS))
+		return -EINVAL;
+	if (fd < 0)
+		return -EBADF;
+	ret = ntevent__ioctl(fd, NTEVENT_IOC_DUP, &args);
 	if (ret < 0)
 		return ret;
 	return (int)args.fd;

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -443,6 +444,47 @@ static inline int lt_closed_fd(void)
 	return fd;
 }
 
+/* ---- names ---- */
+
+/*
+ * A name no other test, and no other run of this one, uses:
+ * \BaseNamedObjects\lt-<program>-<pid>-<tag>. Returns its length.
+ */
+static inline LT_UNUSED size_t lt_name(char *buf, size_t size, const char *tag)
+{
+	int n = snprintf(buf, size, "\\BaseNamedObjects\\lt-%s-%d-%s",
+			 program_invocation_short_name, (int)getpid(), tag);
+
+	if (n < 0 || (size_t)n >= size)
+		LT_FAILF("name buffer too small for %s", tag);
+	return (size_t)n;
+}
+
+/*
+ * Run fn in a child process that has dropped root: uid and gid nobody
+ * (65534), no supplementary groups, hence no capability (CAP_IPC_OWNER
+ * would override an event's mode). Returns false, running nothing, when
+ * this process is not root and cannot drop to another user. The child's
+ * exit status is checked: fn must return (or exit) 0.
+ */
+static inline LT_UNUSED bool lt_as_nobody(void (*fn)(void *), void *arg)
+{
+	pid_t pid;
+
+	if (geteuid() != 0)
+		return false;
+	pid = lt_fork();
+	if (pid == 0) {
+		if (setgroups(0, NULL) || setresgid(65534, 65534, 65534) ||
+		    setresuid(65534, 65534, 65534))
+			LT_FAILF("dropping root: %s", strerror(errno));
+		fn(arg);
+		_exit(0);
+	}
+	lt_reap_ok(pid);
+	return true;
+}
+
 /* ---- event states, through whichever face the test included ---- */
 
 #ifdef NTEVENT_H
@@ -465,6 +507,19 @@ static inline LT_UNUSED LONG lt_nt_state(HANDLE h)
 	CHECK_ST(NtQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
 		 STATUS_SUCCESS);
 	return info.EventState;
+}
+
+/* A UTF-16 copy of an ASCII string in buf, and a UNICODE_STRING over it. */
+static inline LT_UNUSED void lt_unicode(UNICODE_STRING *us, WCHAR *buf,
+					size_t units, const char *ascii)
+{
+	size_t i, n = strlen(ascii);
+
+	if (n + 1 > units)
+		LT_FAILF("UTF-16 buffer too small for %s", ascii);
+	for (i = 0; i <= n; i++)
+		buf[i] = (WCHAR)(unsigned char)ascii[i];
+	RtlInitUnicodeString(us, buf);
 }
 #endif
 
