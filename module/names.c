@@ -3,8 +3,8 @@
  * ntevent: named events.
  *
  * A name is an NT object path, "\BaseNamedObjects\<name>", with 1 to
- * NTEVENT_NAME_MAX bytes of <name> and neither a backslash nor a NUL in
- * them. Names compare byte for byte. Each user namespace has a set of
+ * NTEVENT_NAME_MAX bytes of <name> and neither a backslash nor a control
+ * character in them. Names compare byte for byte. Each user namespace has a set of
  * names of its own: a container does not see another's.
  *
  * Who may open a name is decided the way POSIX IPC objects decide: the
@@ -91,7 +91,8 @@ void ntevent_obj_put(struct ntevent_obj *obj)
  *
  * Return: 0, -ENAMETOOLONG if the part after the prefix is longer than
  * %NTEVENT_NAME_MAX, -EILSEQ if the prefix is missing, the rest is empty or
- * holds a backslash or a NUL.
+ * holds a backslash or a control character (NUL included: names appear
+ * in fdinfo, one per line).
  */
 int ntevent_name_check(const char *name, size_t len)
 {
@@ -103,7 +104,8 @@ int ntevent_name_check(const char *name, size_t len)
 	if (len - NTEVENT_PREFIX_LEN > NTEVENT_NAME_MAX)
 		return -ENAMETOOLONG;
 	for (i = NTEVENT_PREFIX_LEN; i < len; i++)
-		if (name[i] == '\\' || name[i] == '\0')
+		if (name[i] == '\\' || (unsigned char)name[i] < 0x20 ||
+		    name[i] == 0x7f)
 			return -EILSEQ;
 	return 0;
 }
@@ -125,7 +127,12 @@ static int ntevent_name_permission(struct ntevent_obj *obj, u32 access)
 	else if (in_egroup_p(obj->gid))
 		bits >>= 3;
 	granted = ntevent_mode_rights(bits & 7);
-	if (!(access & ~granted))
+	/*
+	 * An open that asks for no right still needs the mode to grant the
+	 * caller something, as NT's access check does: otherwise anyone could
+	 * hold any name open, and keep it alive.
+	 */
+	if (access ? !(access & ~granted) : granted)
 		return 0;
 	if (ns_capable(obj->user_ns, CAP_IPC_OWNER))
 		return 0;

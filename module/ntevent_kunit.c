@@ -1321,6 +1321,8 @@ static void open_named_rejects_bad_names(struct kunit *test)
 		"", "foo", "\\BaseNamedObjects\\", "\\BaseNamedObjects",
 		"\\basenamedobjects\\foo", "\\BaseNamedObjects\\a\\b",
 		"\\Sessions\\1\\BaseNamedObjects\\foo",
+		"\\BaseNamedObjects\\a\nntevent-state:\t1",
+		"\\BaseNamedObjects\\del\x7f",
 	};
 	char *longname = kunit_kzalloc(test, 300, GFP_KERNEL);
 	struct ntevent *ev;
