@@ -3,8 +3,8 @@
  * ntevent_open_named's argument and name errors: -EINVAL for bad flags
  * (EXCL alone, unknown bits), type, state, access or mode, even when
  * nothing would be created; -EILSEQ for a malformed name (no prefix, a
- * differently cased prefix, nothing after it, a backslash or a NUL in it,
- * length 0); -ENAMETOOLONG past 255 bytes (255 is fine, UTF-8 counted in
+ * differently cased prefix, nothing after it, a backslash or a control
+ * character (NUL, newline, DEL...) in it, length 0); -ENAMETOOLONG past 255 bytes (255 is fine, UTF-8 counted in
  * bytes); -EFAULT for a NULL name. Nothing is created by a failed call.
  */
 #include <ntevent.h>
@@ -48,6 +48,11 @@ int main(void)
 	CHECK_RET(open_str(P "a\\b", C), -EILSEQ);
 	CHECK_RET(open_str(P "a\\", C), -EILSEQ);
 	CHECK_RET(open_str("\\Sessions\\1\\BaseNamedObjects\\x", C), -EILSEQ);
+	/* control characters (names appear in fdinfo, one per line) */
+	CHECK_RET(open_str(P "a\nntevent-state:\t1", C), -EILSEQ);
+	CHECK_RET(open_str(P "tab\t", C), -EILSEQ);
+	CHECK_RET(open_str(P "\x01", C), -EILSEQ);
+	CHECK_RET(open_str(P "del\x7f", C), -EILSEQ);
 	/* a NUL inside the counted name */
 	CHECK_RET(ntevent_open_named(P "a\0b", plen + 3, C, 0, 0, 0, 0, NULL), -EILSEQ);
 

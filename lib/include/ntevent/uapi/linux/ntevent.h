@@ -121,9 +121,9 @@ struct ntevent_dup_args {
 /*
  * Named events. A name is an NT object path in UTF-8, not NUL-terminated:
  * NTEVENT_NAME_PREFIX followed by 1..NTEVENT_NAME_MAX bytes that contain
- * neither a backslash nor a NUL. Names compare byte for byte (case
- * sensitive, as Win32 event names are). Each user namespace has its own
- * set of names.
+ * neither a backslash nor a control character (0x00-0x1f, 0x7f). Names
+ * compare byte for byte (case sensitive, as Win32 event names are). Each
+ * user namespace has its own set of names.
  */
 #define NTEVENT_NAME_PREFIX	"\\BaseNamedObjects\\"
 #define NTEVENT_NAME_MAX	255
