@@ -18,9 +18,10 @@
  * The kernel ABI: NTEVENT_TYPE_*, the access rights NTEVENT_*_STATE,
  * NTEVENT_SYNCHRONIZE, NTEVENT_ALL_ACCESS, the wait flags NTEVENT_WAIT_*,
  * struct ntevent_state, the name rules (NTEVENT_NAME_PREFIX,
- * NTEVENT_NAME_MAX), NTEVENT_OPEN_* and NTEVENT_DUP_SAME_ACCESS. The library carries its own copy, so it
- * builds where the system's kernel headers lack <linux/ntevent.h>; the
- * include guard is the installed kernel header's, so both may be included.
+ * NTEVENT_NAME_MAX), NTEVENT_OPEN_* and NTEVENT_DUP_SAME_ACCESS. The
+ * library carries its own copy, so it builds where the system's kernel
+ * headers lack <linux/ntevent.h>; the include guard is the installed
+ * kernel header's, so both may be included.
  */
 #include <ntevent/uapi/linux/ntevent.h>
 

@@ -38,11 +38,20 @@ static const struct ntevent_errmap ntevent_errmap[] = {
 	{ ENOMEM,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
 	{ EMFILE,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
 	{ ENFILE,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
-	/* /dev/ntevent is missing: the module is not loaded */
-	{ ENOENT,	STATUS_NO_SUCH_DEVICE,		WSAENETDOWN },
+	/*
+	 * /dev/ntevent is missing: the module is not loaded. The faces ask
+	 * for the device (ntevent__device_enodev) before any call that
+	 * needs it, so its absence reaches this table as ENODEV, never as
+	 * ENOENT.
+	 */
 	{ ENODEV,	STATUS_NO_SUCH_DEVICE,		WSAENETDOWN },
 	{ ENXIO,	STATUS_NO_SUCH_DEVICE,		WSAENETDOWN },
-	/* object names: not yet supported */
+	/* named events (NTEVENT_IOC_OPEN); Win32's errors for them */
+	{ ENOENT,	STATUS_OBJECT_NAME_NOT_FOUND,	ERROR_FILE_NOT_FOUND },
+	{ EEXIST,	STATUS_OBJECT_NAME_COLLISION,	ERROR_ALREADY_EXISTS },
+	{ EILSEQ,	STATUS_OBJECT_NAME_INVALID,	ERROR_INVALID_NAME },
+	{ ENAMETOOLONG,	STATUS_OBJECT_NAME_INVALID,	ERROR_INVALID_NAME },
+	/* a RootDirectory, a named event's SecurityDescriptor: not honoured */
 	{ EOPNOTSUPP,	STATUS_NOT_SUPPORTED,		WSAEOPNOTSUPP },
 };
 

@@ -89,7 +89,11 @@ static WSAEVENT wsa_create(int *error)
 	WSAEVENT h;
 	int fd;
 
-	fd = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 0, NTEVENT_ALL_ACCESS);
+	/* A missing device is ENODEV (WSAENETDOWN), see ntevent__device_enodev. */
+	fd = ntevent__device_enodev();
+	if (fd >= 0)
+		fd = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 0,
+				    NTEVENT_ALL_ACCESS);
 	if (fd < 0) {
 		*error = ntevent_errno_to_wsa(fd);
 		return WSA_INVALID_EVENT;
@@ -158,6 +162,11 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 		fds[i] = ntevent_handle_to_fd(lphEvents[i]);
 		if (fds[i] < 0)
 			ret = fds[i];
+	}
+	if (!ret) {
+		ret = ntevent__device_enodev();
+		if (ret >= 0)
+			ret = 0;
 	}
 	if (ret < 0) {
 		wsa_last_error = ntevent_errno_to_wsa(ret);

@@ -17,6 +17,7 @@ int main(void)
 	LONG prev;
 
 	SAME_ENTRY(CreateEvent);
+	SAME_ENTRY(OpenEvent);
 	SAME_ENTRY(SetEvent);
 	SAME_ENTRY(ResetEvent);
 	SAME_ENTRY(ClearEvent);
@@ -25,6 +26,7 @@ int main(void)
 	SAME_ENTRY(WaitForSingleObject);
 	SAME_ENTRY(WaitForMultipleObjects);
 	SAME_ENTRY(SignalAndWaitForSingleObject);
+	SAME_ENTRY(DuplicateObject);
 	SAME_ENTRY(Close);
 
 	lt_require_device();

@@ -50,6 +50,9 @@ typedef NTSTATUS *PNTSTATUS;
 #define STATUS_OBJECT_NAME_INVALID	((NTSTATUS)0xC0000033L)
 #define STATUS_OBJECT_NAME_NOT_FOUND	((NTSTATUS)0xC0000034L)
 #define STATUS_OBJECT_NAME_COLLISION	((NTSTATUS)0xC0000035L)
+#define STATUS_OBJECT_PATH_INVALID	((NTSTATUS)0xC0000039L)
+#define STATUS_OBJECT_PATH_NOT_FOUND	((NTSTATUS)0xC000003AL)
+#define STATUS_OBJECT_PATH_SYNTAX_BAD	((NTSTATUS)0xC000003BL)
 #define STATUS_INSUFFICIENT_RESOURCES	((NTSTATUS)0xC000009AL)
 #define STATUS_NOT_SUPPORTED		((NTSTATUS)0xC00000BBL)
 #define STATUS_INVALID_PARAMETER_1	((NTSTATUS)0xC00000EFL)
@@ -96,6 +99,11 @@ typedef NTSTATUS *PNTSTATUS;
 #define OBJ_IGNORE_IMPERSONATED_DEVICEMAP 0x00000800
 #define OBJ_DONT_REPARSE		0x00001000
 #define OBJ_VALID_ATTRIBUTES		0x00001FF2
+
+/* NtDuplicateObject() Options (winnt.h). */
+#define DUPLICATE_CLOSE_SOURCE		0x00000001
+#define DUPLICATE_SAME_ACCESS		0x00000002
+#define DUPLICATE_SAME_ATTRIBUTES	0x00000004
 
 /* Pseudo-handles: never events. */
 #define NtCurrentProcess()		((HANDLE)(intptr_t)-1)
@@ -166,6 +174,8 @@ typedef struct _EVENT_BASIC_INFORMATION {
 NTSTATUS NTAPI NtCreateEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess,
 			     POBJECT_ATTRIBUTES ObjectAttributes,
 			     EVENT_TYPE EventType, BOOLEAN InitialState);
+NTSTATUS NTAPI NtOpenEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess,
+			   POBJECT_ATTRIBUTES ObjectAttributes);
 NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle, PLONG PreviousState);
 NTSTATUS NTAPI NtResetEvent(HANDLE EventHandle, PLONG PreviousState);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
@@ -183,11 +193,18 @@ NTSTATUS NTAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle,
 					      HANDLE WaitHandle,
 					      BOOLEAN Alertable,
 					      PLARGE_INTEGER Timeout);
+NTSTATUS NTAPI NtDuplicateObject(HANDLE SourceProcessHandle,
+				 HANDLE SourceHandle,
+				 HANDLE TargetProcessHandle, PHANDLE TargetHandle,
+				 ACCESS_MASK DesiredAccess, ULONG HandleAttributes,
+				 ULONG Options);
 NTSTATUS NTAPI NtClose(HANDLE Handle);
 
 NTSTATUS NTAPI ZwCreateEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess,
 			     POBJECT_ATTRIBUTES ObjectAttributes,
 			     EVENT_TYPE EventType, BOOLEAN InitialState);
+NTSTATUS NTAPI ZwOpenEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess,
+			   POBJECT_ATTRIBUTES ObjectAttributes);
 NTSTATUS NTAPI ZwSetEvent(HANDLE EventHandle, PLONG PreviousState);
 NTSTATUS NTAPI ZwResetEvent(HANDLE EventHandle, PLONG PreviousState);
 NTSTATUS NTAPI ZwClearEvent(HANDLE EventHandle);
@@ -205,6 +222,11 @@ NTSTATUS NTAPI ZwSignalAndWaitForSingleObject(HANDLE SignalHandle,
 					      HANDLE WaitHandle,
 					      BOOLEAN Alertable,
 					      PLARGE_INTEGER Timeout);
+NTSTATUS NTAPI ZwDuplicateObject(HANDLE SourceProcessHandle,
+				 HANDLE SourceHandle,
+				 HANDLE TargetProcessHandle, PHANDLE TargetHandle,
+				 ACCESS_MASK DesiredAccess, ULONG HandleAttributes,
+				 ULONG Options);
 NTSTATUS NTAPI ZwClose(HANDLE Handle);
 
 VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString,

@@ -103,6 +103,9 @@ typedef const WCHAR *PCWSTR;
 #ifndef ERROR_SUCCESS
 #define ERROR_SUCCESS			0
 #endif
+#ifndef ERROR_FILE_NOT_FOUND
+#define ERROR_FILE_NOT_FOUND		2
+#endif
 #ifndef ERROR_ACCESS_DENIED
 #define ERROR_ACCESS_DENIED		5
 #endif
@@ -114,6 +117,12 @@ typedef const WCHAR *PCWSTR;
 #endif
 #ifndef ERROR_INVALID_PARAMETER
 #define ERROR_INVALID_PARAMETER		87
+#endif
+#ifndef ERROR_INVALID_NAME
+#define ERROR_INVALID_NAME		123
+#endif
+#ifndef ERROR_ALREADY_EXISTS
+#define ERROR_ALREADY_EXISTS		183
 #endif
 
 #endif /* NTEVENT_WINTYPES_H */
