@@ -20,9 +20,14 @@
 int main(void)
 {
 	LARGE_INTEGER zero = { .QuadPart = 0 };
+	OBJECT_ATTRIBUTES oa;
+	UNICODE_STRING us;
+	WCHAR wname[128];
+	char name[128];
+	size_t len;
 	WSADATA wsa;
-	HANDLE h;
-	int fd, p, closed;
+	HANDLE h, h2;
+	int fd, fd2, p, closed;
 
 	lt_require_device();
 	p = lt_pipe_fd();
@@ -37,16 +42,40 @@ int main(void)
 	UNTOUCHED(ntevent_reset(fd, NULL));
 	UNTOUCHED(ntevent_wait(fd, 0, 0));
 	UNTOUCHED(ntevent_wait(p, 0, 0));
+	UNTOUCHED(fd2 = ntevent_dup(fd, 0, NTEVENT_DUP_SAME_ACCESS));
+	UNTOUCHED(ntevent_dup(fd2, NTEVENT_ALL_ACCESS, 0x80));
+	UNTOUCHED(ntevent_dup(p, 0, 0));
+	UNTOUCHED(ntevent_close(fd2));
 	UNTOUCHED(ntevent_close(fd));
 	UNTOUCHED(ntevent_close(fd));
 	UNTOUCHED(ntevent_deadline_after(1));
+	len = lt_name(name, sizeof(name), "errno");
+	UNTOUCHED(ntevent_open_named(name, len, 0, 0, 0, 0, 0, NULL));
+	UNTOUCHED(fd = ntevent_open_named(name, len, NTEVENT_OPEN_CREATE,
+					  NTEVENT_ALL_ACCESS, 0, 0, 0600, NULL));
+	UNTOUCHED(ntevent_open_named(name, len, NTEVENT_OPEN_CREATE |
+				     NTEVENT_OPEN_EXCL, 0, 0, 0, 0600, NULL));
+	UNTOUCHED(ntevent_open_named("x", 1, 0, 0, 0, 0, 0, NULL));
+	UNTOUCHED(ntevent_close(fd));
 
 	UNTOUCHED(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, NotificationEvent, 0));
 	UNTOUCHED(NtWaitForSingleObject(h, FALSE, &zero));
 	UNTOUCHED(NtSetEvent(h, NULL));
+	UNTOUCHED(NtDuplicateObject(NtCurrentProcess(), h, NtCurrentProcess(), &h2,
+				    0, 0, DUPLICATE_SAME_ACCESS));
+	UNTOUCHED(NtDuplicateObject(NtCurrentProcess(), h, NtCurrentProcess(), &h2,
+				    EVENT_ALL_ACCESS, 0, DUPLICATE_CLOSE_SOURCE));
 	UNTOUCHED(NtClose(h));
 	UNTOUCHED(NtClose(h));
 	UNTOUCHED(NtSetEvent(NULL, NULL));
+	lt_unicode(&us, wname, 128, name);
+	InitializeObjectAttributes(&oa, &us, OBJ_OPENIF, NULL, NULL);
+	UNTOUCHED(NtOpenEvent(&h, EVENT_ALL_ACCESS, &oa));
+	UNTOUCHED(NtCreateEvent(&h, EVENT_ALL_ACCESS, &oa, NotificationEvent, 0));
+	UNTOUCHED(NtCreateEvent(&h2, EVENT_ALL_ACCESS, &oa, NotificationEvent, 0));
+	UNTOUCHED(NtOpenEvent(&h2, EVENT_ALL_ACCESS, &oa));
+	UNTOUCHED(NtClose(h2));
+	UNTOUCHED(NtClose(h));
 
 	UNTOUCHED(WSACreateEvent());
 	UNTOUCHED(WSAStartup(MAKEWORD(2, 2), &wsa));
