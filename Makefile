@@ -52,8 +52,12 @@ build/bench/ntevent-bench: test/bench/bench.c uapi/linux/ntevent.h
 	mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -o $@ $<
 
+# Processes meet on a named event through ntevent(1), a driver shares one
+# with user space, and a raw descriptor crosses fork and exec.
 demo: build/demo/ntevent-demo
-	test/vm/run --kernel stock -- $(CURDIR)/build/demo/ntevent-demo
+	$(MAKE) -C lib
+	test/vm/run --kernel stock -- $(CURDIR)/test/demo/named-demo.sh \
+		$(CURDIR)/build/lib/ntevent-static $(CURDIR)/build/demo/ntevent-demo
 
 bench: build/bench/ntevent-bench
 	test/vm/run --kernel stock --icount -- $(CURDIR)/build/bench/ntevent-bench
