@@ -8,7 +8,8 @@
 # make demo             boot a VM and show an event crossing processes
 # make bench            the benchmark, in the VM's icount mode
 # make lint             checkpatch, sparse and W=1 on the module
-# make install          install the library (PREFIX, DESTDIR)
+# make install          install the library and the ntevent tool (PREFIX,
+#                       DESTDIR)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 # Where a module build for another kernel goes (a copy of the sources).
