@@ -99,13 +99,24 @@ static int ntevent_ioctl_read(struct ntevent_file *h,
 }
 
 /*
- * Give h a new O_CLOEXEC descriptor and store its number in *ufd. On
- * failure h is freed and its event reference dropped.
+ * Give obj a new O_CLOEXEC descriptor with these rights and store its
+ * number in *ufd. Takes over the caller's reference to obj: on failure it
+ * is dropped.
  */
-static int ntevent_install(struct ntevent_file *h, u32 __user *ufd)
+static int ntevent_install(struct ntevent_obj *obj, u32 access,
+			   u32 __user *ufd)
 {
+	struct ntevent_file *h;
 	struct file *file;
 	int fd;
+
+	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	if (!h) {
+		ntevent_obj_put(obj);
+		return -ENOMEM;
+	}
+	h->obj = obj;
+	h->access = access;
 
 	fd = get_unused_fd_flags(O_CLOEXEC);
 	if (fd < 0)
@@ -125,16 +136,26 @@ static int ntevent_install(struct ntevent_file *h, u32 __user *ufd)
 	return 0;
 
 err:
-	ntevent_obj_put(h->obj);
+	ntevent_obj_put(obj);
 	kfree(h);
 	return fd;
+}
+
+/* The checks that creating an event, anonymous or named, shares. */
+static int ntevent_check_new(u32 type, u32 state, u32 access)
+{
+	if (type != NTEVENT_TYPE_NOTIFICATION &&
+	    type != NTEVENT_TYPE_SYNCHRONIZATION)
+		return -EINVAL;
+	if (state > 1 || (access & ~NTEVENT_ALL_ACCESS))
+		return -EINVAL;
+	return 0;
 }
 
 static int ntevent_ioctl_dup(struct ntevent_file *src,
 			     struct ntevent_dup_args __user *uargs)
 {
 	struct ntevent_dup_args args;
-	struct ntevent_file *h;
 
 	if (copy_from_user(&args, uargs, sizeof(args)))
 		return -EFAULT;
@@ -147,13 +168,8 @@ static int ntevent_ioctl_dup(struct ntevent_file *src,
 	if (args.access & ~src->access)
 		return -EACCES;
 
-	h = kzalloc(sizeof(*h), GFP_KERNEL);
-	if (!h)
-		return -ENOMEM;
 	kref_get(&src->obj->ref);
-	h->obj = src->obj;
-	h->access = args.access;
-	return ntevent_install(h, &uargs->fd);
+	return ntevent_install(src->obj, args.access, &uargs->fd);
 }
 
 static long ntevent_event_ioctl(struct file *file, unsigned int cmd,
@@ -224,35 +240,27 @@ static const struct file_operations ntevent_event_fops = {
 static int ntevent_ioctl_create(struct ntevent_create_args __user *uargs)
 {
 	struct ntevent_create_args args;
-	struct ntevent_file *h;
+	struct ntevent_obj *obj;
+	int ret;
 
 	if (copy_from_user(&args, uargs, sizeof(args)))
 		return -EFAULT;
 	if (args.flags || args.pad)
 		return -EINVAL;
-	if (args.type != NTEVENT_TYPE_NOTIFICATION &&
-	    args.type != NTEVENT_TYPE_SYNCHRONIZATION)
-		return -EINVAL;
-	if (args.state > 1 || (args.access & ~NTEVENT_ALL_ACCESS))
-		return -EINVAL;
+	ret = ntevent_check_new(args.type, args.state, args.access);
+	if (ret)
+		return ret;
 
-	h = kzalloc(sizeof(*h), GFP_KERNEL);
-	if (!h)
+	obj = ntevent_obj_new(args.type == NTEVENT_TYPE_SYNCHRONIZATION,
+			      args.state);
+	if (!obj)
 		return -ENOMEM;
-	h->obj = ntevent_obj_new(args.type == NTEVENT_TYPE_SYNCHRONIZATION,
-				 args.state);
-	if (!h->obj) {
-		kfree(h);
-		return -ENOMEM;
-	}
-	h->access = args.access;
-	return ntevent_install(h, &uargs->fd);
+	return ntevent_install(obj, args.access, &uargs->fd);
 }
 
 static int ntevent_ioctl_open(struct ntevent_open_args __user *uargs)
 {
 	struct ntevent_open_args args;
-	struct ntevent_file *h;
 	struct ntevent_obj *obj;
 	bool created;
 	char *name;
@@ -261,18 +269,14 @@ static int ntevent_ioctl_open(struct ntevent_open_args __user *uargs)
 	if (copy_from_user(&args, uargs, sizeof(args)))
 		return -EFAULT;
 	if ((args.flags & ~NTEVENT_OPEN_FLAGS) ||
-	    args.flags == NTEVENT_OPEN_EXCL)
+	    args.flags == NTEVENT_OPEN_EXCL || (args.mode & ~0777))
 		return -EINVAL;
-	if (args.type != NTEVENT_TYPE_NOTIFICATION &&
-	    args.type != NTEVENT_TYPE_SYNCHRONIZATION)
-		return -EINVAL;
-	if (args.state > 1 || (args.access & ~NTEVENT_ALL_ACCESS) ||
-	    (args.mode & ~0777))
-		return -EINVAL;
+	ret = ntevent_check_new(args.type, args.state, args.access);
+	if (ret)
+		return ret;
+	/* Bound the copy; ntevent_name_check() judges the name itself. */
 	if (args.name_len > sizeof(NTEVENT_NAME_PREFIX) + NTEVENT_NAME_MAX)
 		return -ENAMETOOLONG;
-	if (!args.name_len)
-		return -EILSEQ;
 
 	name = memdup_user(u64_to_user_ptr(args.name), args.name_len);
 	if (IS_ERR(name))
@@ -294,14 +298,7 @@ static int ntevent_ioctl_open(struct ntevent_open_args __user *uargs)
 		ntevent_obj_put(obj);
 		return -EFAULT;
 	}
-	h = kzalloc(sizeof(*h), GFP_KERNEL);
-	if (!h) {
-		ntevent_obj_put(obj);
-		return -ENOMEM;
-	}
-	h->obj = obj;
-	h->access = args.access;
-	return ntevent_install(h, &uargs->fd);
+	return ntevent_install(obj, args.access, &uargs->fd);
 }
 
 /*
