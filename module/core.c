@@ -76,6 +76,7 @@ struct ntevent_entry {
  * @task:    the waiting task
  * @result:  -1 while unsatisfied, then the satisfying index (0 for
  *           wait-all); claimed by cmpxchg under an object lock
+ * @evs:     the caller's array of the objects, in index order
  * @count:   number of entries
  * @all:     wait-all
  * @entries: one per object
@@ -83,6 +84,7 @@ struct ntevent_entry {
 struct ntevent_waiter {
 	struct task_struct *task;
 	atomic_t result;
+	struct ntevent *const *evs;
 	unsigned int count;
 	bool all;
 	struct ntevent_entry entries[];
@@ -126,45 +128,65 @@ static void ntevent_unlock_nested(struct ntevent *ev)
 	spin_unlock(&ev->lock);
 }
 
-/* Called with ntevent_all_lock and ev->lock held; q is a wait-all on ev. */
-static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
+/* Lock the objects of a wait-all, but skip, already held by the caller. */
+static void ntevent_lock_all(unsigned int count, struct ntevent *const *evs,
+			     struct ntevent *skip)
 {
-	bool ready = true;
 	unsigned int i;
 
 	lockdep_assert_held(&ntevent_all_lock);
+	for (i = 0; i < count; i++)
+		if (evs[i] != skip)
+			ntevent_lock_nested(evs[i]);
+}
+
+static void ntevent_unlock_all(unsigned int count, struct ntevent *const *evs,
+			       struct ntevent *skip)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		if (evs[i] != skip)
+			ntevent_unlock_nested(evs[i]);
+}
+
+/* Are all the objects signaled at this instant? Their locks are held. */
+static bool ntevent_all_signaled(unsigned int count,
+				 struct ntevent *const *evs)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		if (!evs[i]->signaled)
+			return false;
+	return true;
+}
+
+/* Consume all the objects together; their locks are held. */
+static void ntevent_consume_all(unsigned int count, struct ntevent *const *evs)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		if (evs[i]->auto_reset)
+			WRITE_ONCE(evs[i]->signaled, false);
+}
+
+/* Called with ntevent_all_lock and ev->lock held; q is a wait-all on ev. */
+static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
+{
 	lockdep_assert_held(&ev->lock);
 
 	if (atomic_read(&q->result) != -1)
 		return;
 
-	for (i = 0; i < q->count; i++) {
-		struct ntevent *o = q->entries[i].ev;
-
-		if (o != ev)
-			ntevent_lock_nested(o);
-	}
-	for (i = 0; i < q->count; i++) {
-		if (!q->entries[i].ev->signaled) {
-			ready = false;
-			break;
-		}
-	}
-	if (ready && atomic_cmpxchg(&q->result, -1, 0) == -1) {
-		for (i = 0; i < q->count; i++) {
-			struct ntevent *o = q->entries[i].ev;
-
-			if (o->auto_reset)
-				WRITE_ONCE(o->signaled, false);
-		}
+	ntevent_lock_all(q->count, q->evs, ev);
+	if (ntevent_all_signaled(q->count, q->evs) &&
+	    atomic_cmpxchg(&q->result, -1, 0) == -1) {
+		ntevent_consume_all(q->count, q->evs);
 		wake_up_process(q->task);
 	}
-	for (i = 0; i < q->count; i++) {
-		struct ntevent *o = q->entries[i].ev;
-
-		if (o != ev)
-			ntevent_unlock_nested(o);
-	}
+	ntevent_unlock_all(q->count, q->evs, ev);
 }
 
 /*
@@ -337,25 +359,14 @@ bool ntevent_poll_state(struct ntevent *ev)
 static bool ntevent_try_all(unsigned int count, struct ntevent *const *evs)
 {
 	unsigned long flags;
-	bool ready = true;
-	unsigned int i;
+	bool ready;
 
 	spin_lock_irqsave(&ntevent_all_lock, flags);
-	for (i = 0; i < count; i++)
-		ntevent_lock_nested(evs[i]);
-	for (i = 0; i < count; i++) {
-		if (!evs[i]->signaled) {
-			ready = false;
-			break;
-		}
-	}
-	if (ready) {
-		for (i = 0; i < count; i++)
-			if (evs[i]->auto_reset)
-				WRITE_ONCE(evs[i]->signaled, false);
-	}
-	for (i = 0; i < count; i++)
-		ntevent_unlock_nested(evs[i]);
+	ntevent_lock_all(count, evs, NULL);
+	ready = ntevent_all_signaled(count, evs);
+	if (ready)
+		ntevent_consume_all(count, evs);
+	ntevent_unlock_all(count, evs, NULL);
 	spin_unlock_irqrestore(&ntevent_all_lock, flags);
 	return ready;
 }
@@ -432,33 +443,22 @@ static void ntevent_dequeue_any(struct ntevent_waiter *q, unsigned int queued)
 static bool ntevent_queue_all(struct ntevent_waiter *q)
 {
 	unsigned long flags;
-	bool ready = true;
 	unsigned int i;
+	bool ready;
 
 	spin_lock_irqsave(&ntevent_all_lock, flags);
-	for (i = 0; i < q->count; i++)
-		ntevent_lock_nested(q->entries[i].ev);
-	for (i = 0; i < q->count; i++) {
-		if (!q->entries[i].ev->signaled) {
-			ready = false;
-			break;
-		}
-	}
-	for (i = 0; i < q->count; i++) {
-		struct ntevent *ev = q->entries[i].ev;
-
-		if (ready) {
-			if (ev->auto_reset)
-				WRITE_ONCE(ev->signaled, false);
-		} else {
-			list_add_tail(&q->entries[i].node, &ev->waiters);
-			ev->all_waiters++;
-		}
-	}
-	if (ready)
+	ntevent_lock_all(q->count, q->evs, NULL);
+	ready = ntevent_all_signaled(q->count, q->evs);
+	if (ready) {
+		ntevent_consume_all(q->count, q->evs);
 		atomic_set(&q->result, 0);
-	for (i = 0; i < q->count; i++)
-		ntevent_unlock_nested(q->entries[i].ev);
+	} else {
+		for (i = 0; i < q->count; i++) {
+			list_add_tail(&q->entries[i].node, &q->evs[i]->waiters);
+			q->evs[i]->all_waiters++;
+		}
+	}
+	ntevent_unlock_all(q->count, q->evs, NULL);
 	spin_unlock_irqrestore(&ntevent_all_lock, flags);
 	return !ready;
 }
@@ -469,14 +469,12 @@ static void ntevent_dequeue_all(struct ntevent_waiter *q)
 	unsigned int i;
 
 	spin_lock_irqsave(&ntevent_all_lock, flags);
-	for (i = 0; i < q->count; i++)
-		ntevent_lock_nested(q->entries[i].ev);
+	ntevent_lock_all(q->count, q->evs, NULL);
 	for (i = 0; i < q->count; i++) {
 		list_del(&q->entries[i].node);
-		q->entries[i].ev->all_waiters--;
+		q->evs[i]->all_waiters--;
 	}
-	for (i = 0; i < q->count; i++)
-		ntevent_unlock_nested(q->entries[i].ev);
+	ntevent_unlock_all(q->count, q->evs, NULL);
 	spin_unlock_irqrestore(&ntevent_all_lock, flags);
 }
 
@@ -608,6 +606,7 @@ int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 	}
 	q->task = current;
 	atomic_set(&q->result, -1);
+	q->evs = evs;
 	q->count = count;
 	q->all = all;
 	for (i = 0; i < count; i++) {
