@@ -8,41 +8,6 @@
  */
 #include "t.h"
 
-#define FAILSLAB "/sys/kernel/debug/failslab/"
-
-static int put_file(const char *path, const char *val)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, val, strlen(val));
-	close(fd);
-	return n == (ssize_t)strlen(val) ? 0 : -1;
-}
-
-static int failnth_fd;
-
-static void fail_nth(int n)
-{
-	char buf[16];
-
-	snprintf(buf, sizeof(buf), "%d", n);
-	if (pwrite(failnth_fd, buf, strlen(buf), 0) < 0)
-		T_FAILF("fail-nth write: %s", strerror(errno));
-}
-
-/* True if the injected fault fired during the last call. */
-static bool fired(void)
-{
-	char buf[16] = "";
-
-	if (pread(failnth_fd, buf, sizeof(buf) - 1, 0) < 0)
-		T_FAILF("fail-nth read: %s", strerror(errno));
-	return atoi(buf) == 0;
-}
-
 /*
  * OPEN with fault n injected: the fd (>= 0), -ENOMEM (checked: nothing
  * changed), or INT_MIN once n is past the call's last allocation.
@@ -57,18 +22,18 @@ static int open_nth(int dev, const char *name, uint32_t flags, int n,
 	};
 	int before = t_count_fds(), rc, err;
 
-	fail_nth(n);
+	t_fail_nth(n);
 	rc = ioctl(dev, NTEVENT_IOC_OPEN, &a);
 	err = errno;
 	*absorbed = false;
-	if (!fired()) {
-		fail_nth(0);
+	if (!t_fault_fired()) {
+		t_fail_nth(0);
 		CHECK_MSG(rc == 0, "OPEN with no fault injected: %s",
 			  t_errname(err));
 		close(a.fd);
 		return -1000;
 	}
-	fail_nth(0);
+	t_fail_nth(0);
 	if (rc == 0) {
 		*absorbed = true;	/* a fault the kernel absorbed */
 		return a.fd;
@@ -86,12 +51,7 @@ int main(void)
 	char name[128], held[128];
 	bool absorbed;
 
-	failnth_fd = open("/proc/thread-self/fail-nth", O_RDWR | O_CLOEXEC);
-	if (failnth_fd < 0 || put_file(FAILSLAB "ignore-gfp-wait", "N") ||
-	    put_file(FAILSLAB "verbose", "0")) {
-		printf("no fail-nth/failslab here: skipped\n");
-		return T_SKIP;
-	}
+	t_failnth_setup();
 	t_name(name, sizeof(name), "fresh");
 	t_name(held, sizeof(held), "held");
 
@@ -135,7 +95,7 @@ int main(void)
 	CHECK_RET(t_open_name_raw(dev, held, 0, NTEVENT_ALL_ACCESS, 0, 0, 0,
 				  NULL), -ENOENT);
 
-	put_file(FAILSLAB "ignore-gfp-wait", "Y");
+	t_failnth_done();
 	printf("%d allocation failures injected, all ENOMEM, nothing changed\n",
 	       injected);
 	CHECK(injected >= 3);

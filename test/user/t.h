@@ -819,4 +819,63 @@ static inline void t_run_as(uid_t uid, gid_t gid, void (*fn)(void *),
 	t_reap_ok(pid);
 }
 
+/* ---- fault injection (fail-nth with failslab; the debug kernel) ---- */
+
+#define T_FAILSLAB	"/sys/kernel/debug/failslab/"
+
+static int t_failnth_fd = -1;
+
+static inline int t_put_file(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, val, strlen(val));
+	close(fd);
+	return n == (ssize_t)strlen(val) ? 0 : -1;
+}
+
+/*
+ * Make fail-nth reach GFP_KERNEL slab allocations, quietly; exit 77 (skip)
+ * where the kernel has no fail-nth or failslab.
+ */
+static inline void t_failnth_setup(void)
+{
+	t_failnth_fd = open("/proc/thread-self/fail-nth", O_RDWR | O_CLOEXEC);
+	if (t_failnth_fd < 0 ||
+	    t_put_file(T_FAILSLAB "ignore-gfp-wait", "N") ||
+	    t_put_file(T_FAILSLAB "verbose", "0")) {
+		printf("no fail-nth/failslab here: skipped\n");
+		exit(T_SKIP);
+	}
+}
+
+/* Back to failslab's default. */
+static inline void t_failnth_done(void)
+{
+	t_put_file(T_FAILSLAB "ignore-gfp-wait", "Y");
+}
+
+/* Fail the nth fault-injection point of this thread's next calls. */
+static inline void t_fail_nth(int n)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof(buf), "%d", n);
+	if (pwrite(t_failnth_fd, buf, strlen(buf), 0) < 0)
+		T_FAILF("fail-nth write: %s", strerror(errno));
+}
+
+/* True if the injected fault fired during the last call. */
+static inline bool t_fault_fired(void)
+{
+	char buf[16] = "";
+
+	if (pread(t_failnth_fd, buf, sizeof(buf) - 1, 0) < 0)
+		T_FAILF("fail-nth read: %s", strerror(errno));
+	return atoi(buf) == 0;
+}
+
 #endif /* NTEVENT_TEST_T_H */
