@@ -4,46 +4,73 @@
  *
  * Locking
  * -------
- * Every event has a spinlock, ntevent.lock, taken with IRQs disabled
- * because set, reset, clear and pulse may be called from hard IRQ context.
- * It protects the state and the FIFO list of queued waits.
+ * Three kinds of lock, all raw spinlocks taken with IRQs off: set, reset,
+ * clear and pulse may be called from hard IRQ context, and on PREEMPT_RT a
+ * spinlock_t sleeps.
+ *
+ * ntevent.lock, one per event, protects its state, its FIFO list of queued
+ * waits and its count of queued wait-alls. Set, reset, clear, pulse, read
+ * and every wait-any take only the locks of the events they touch, one at a
+ * time: unrelated events never contend.
  *
  * A wait-all must look at all of its objects at one instant and consume
- * them together, so it needs several object locks at once. To take more
- * than one object lock a context must first hold ntevent_all_lock; nobody
- * takes ntevent_all_lock while holding an object lock. Under
- * ntevent_all_lock any number of object locks may therefore be taken in
- * any order without deadlock (lockdep is told with spin_lock_nest_lock).
+ * them together, so it needs several event locks at once. Every event
+ * belongs to a domain (struct ntevent_domain, domain.c): the IPC namespace
+ * of the process that created it; the kernel's own events and names belong
+ * to the initial one. To hold more than one event lock, a context first
+ * takes the domain's all_lock, and nobody takes an all_lock while holding an
+ * event lock. Under one all_lock any number of the domain's event locks may
+ * therefore be taken in any order without deadlock (lockdep is told with
+ * raw_spin_lock_nest_lock()). A wait-all therefore names events of one
+ * domain only (-EXDEV otherwise, as ntsync's waits name objects of one
+ * device only): no lock is shared by waits or sets of two IPC namespaces.
  *
- * ntevent.all_waiters counts the wait-all waits queued on an event. While
- * it is zero, set and pulse only need the object lock: they cannot satisfy
- * a wait-all. When it is not zero, they drop the object lock, take
- * ntevent_all_lock and the object lock again. all_waiters only changes
- * with both locks held, so reading it under the object lock is exact: a
+ * ntevent.all_waiters counts the wait-alls queued on an event. While it is
+ * zero, set and pulse only need the event lock: they cannot satisfy a
+ * wait-all. When it is not zero, they drop the event lock, take the
+ * domain's all_lock and the event lock again. all_waiters only changes
+ * with both locks held, so reading it under the event lock is exact: a
  * wait-all that queues itself after the check also looks at the state
- * after it, under the same object lock, and so cannot miss the set.
+ * after it, under the same event lock, and so cannot miss the set.
  *
- * Set and wait-any never take ntevent_all_lock unless a wait-all is queued
- * on the very event they touch, so unrelated events never contend.
+ * Lock order: ntevent_domain.all_lock -> ntevent.lock (any number of one
+ * domain, nested) -> the scheduler's raw locks (wake_up_process). The
+ * poll wait queue's lock (a spinlock_t) is never taken under any of them:
+ * ntevent_wake_pollers() runs after the event lock is dropped, and defers
+ * to irq_work where a spinlock_t may not be taken (hard IRQ, IRQs off).
  *
- * Lock order: ntevent_all_lock -> ntevent.lock (any number, nested) ->
- * ntevent.poll_wq.lock and the scheduler's locks (wake_up_process).
+ * What a set does with IRQs off
+ * -----------------------------
+ * A set or pulse holds its event's lock, and the domain's all_lock only
+ * while wait-alls are queued on that very event. Under them it walks the
+ * waits queued on that event and no other; for each wait-all it first reads
+ * the state of the object that was non-signaled last time, then the
+ * others', without their locks, and stops at the first non-signaled one
+ * (see ntevent_try_wake_all() for why that cannot miss a wake-up); it locks
+ * the up to 63 others only when all look signaled, to satisfy the wait.
+ * So the work is proportional to the waits queued on
+ * the event, and each wait is a task of its user, blocked in the call:
+ * one user can queue at most RLIMIT_NPROC waits (64 entries each) on an
+ * event, and only on events whose descriptor carries SYNCHRONIZE. The
+ * all_lock that a set may spin on is its own IPC namespace's.
  *
  * Waking
  * ------
  * A wait is a struct ntevent_waiter with one entry queued on each object.
  * Whoever satisfies the wait claims it by moving waiter.result from -1 to
  * the index with a cmpxchg, consumes what the wait consumes, and wakes the
- * task, all under the object lock(s). Only one claim can succeed. The
- * waiter dequeues its entries itself, under each object lock, so an entry
+ * task, all under the event lock(s). Only one claim can succeed. The
+ * waiter dequeues its entries itself, under each event lock, so an entry
  * is never touched after its waiter has returned; after the last dequeue
  * nothing can claim it any more and result is final.
  */
 
 #include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/lockdep.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/sched/rt.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -51,8 +78,6 @@
 #include <ntevent/kevent.h>
 
 #include "ntevent_internal.h"
-
-static DEFINE_SPINLOCK(ntevent_all_lock);
 
 /* Waits on up to this many objects keep their waiter on the stack. */
 #define NTEVENT_STACK_ENTRIES	2
@@ -79,6 +104,8 @@ struct ntevent_entry {
  * @evs:     the caller's array of the objects, in index order
  * @count:   number of entries
  * @all:     wait-all
+ * @hint:    wait-all: index of the object last seen non-signaled; the
+ *           domain's all_lock
  * @entries: one per object
  */
 struct ntevent_waiter {
@@ -87,8 +114,17 @@ struct ntevent_waiter {
 	struct ntevent *const *evs;
 	unsigned int count;
 	bool all;
+	unsigned int hint;
 	struct ntevent_entry entries[];
 };
+
+/* Pollers woken after a set where the poll queue's lock may not be taken. */
+static void ntevent_poll_work(struct irq_work *work)
+{
+	struct ntevent *ev = container_of(work, struct ntevent, poll_work);
+
+	wake_up_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+}
 
 /**
  * ntevent_init() - initialize an event object
@@ -101,40 +137,46 @@ struct ntevent_waiter {
  */
 void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled)
 {
-	spin_lock_init(&ev->lock);
+	raw_spin_lock_init(&ev->lock);
 	ev->auto_reset = auto_reset;
 	ev->signaled = signaled;
 	ev->all_waiters = 0;
 	INIT_LIST_HEAD(&ev->waiters);
+	ev->domain = &ntevent_init_domain;
 	init_waitqueue_head(&ev->poll_wq);
+	init_irq_work(&ev->poll_work, ntevent_poll_work);
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_init, NTEVENT);
 
 /*
- * Object locks taken under ntevent_all_lock, several at a time, in loops.
- * Sparse cannot count a variable number of locks, so these helpers hide
- * them from its context checking (__release/__acquire generate no code);
- * lockdep checks this protocol instead, through spin_lock_nest_lock().
+ * Event locks taken under their domain's all_lock, several at a time, in
+ * loops. Sparse cannot count a variable number of locks, so these helpers
+ * hide them from its context checking (__release/__acquire generate no
+ * code); lockdep checks this protocol instead, through
+ * raw_spin_lock_nest_lock().
  */
 static void ntevent_lock_nested(struct ntevent *ev)
 {
-	spin_lock_nest_lock(&ev->lock, &ntevent_all_lock);
+	raw_spin_lock_nest_lock(&ev->lock, &ev->domain->all_lock);
 	__release(&ev->lock);
 }
 
 static void ntevent_unlock_nested(struct ntevent *ev)
 {
 	__acquire(&ev->lock);
-	spin_unlock(&ev->lock);
+	raw_spin_unlock(&ev->lock);
 }
 
-/* Lock the objects of a wait-all, but skip, already held by the caller. */
+/*
+ * Lock the objects of a wait-all, but skip, already held by the caller.
+ * They are all of one domain, whose all_lock the caller holds.
+ */
 static void ntevent_lock_all(unsigned int count, struct ntevent *const *evs,
 			     struct ntevent *skip)
 {
 	unsigned int i;
 
-	lockdep_assert_held(&ntevent_all_lock);
+	lockdep_assert_held(&evs[0]->domain->all_lock);
 	for (i = 0; i < count; i++)
 		if (evs[i] != skip)
 			ntevent_lock_nested(evs[i]);
@@ -150,16 +192,19 @@ static void ntevent_unlock_all(unsigned int count, struct ntevent *const *evs,
 			ntevent_unlock_nested(evs[i]);
 }
 
-/* Are all the objects signaled at this instant? Their locks are held. */
-static bool ntevent_all_signaled(unsigned int count,
-				 struct ntevent *const *evs)
+/*
+ * The first object not signaled at this instant, or count if they all are.
+ * Their locks are held.
+ */
+static unsigned int ntevent_first_unsignaled(unsigned int count,
+					     struct ntevent *const *evs)
 {
 	unsigned int i;
 
 	for (i = 0; i < count; i++)
 		if (!evs[i]->signaled)
-			return false;
-	return true;
+			break;
+	return i;
 }
 
 /* Consume all the objects together; their locks are held. */
@@ -172,16 +217,53 @@ static void ntevent_consume_all(unsigned int count, struct ntevent *const *evs)
 			WRITE_ONCE(evs[i]->signaled, false);
 }
 
-/* Called with ntevent_all_lock and ev->lock held; q is a wait-all on ev. */
+/*
+ * Called with the domain's all_lock and ev->lock held; q is a wait-all on
+ * ev, which is signaled.
+ *
+ * The other objects' states are first read without their locks, to lock
+ * them only when the wait may be satisfied. A "not signaled" read cannot
+ * be stale in the way that matters: every object of q has wait-alls
+ * queued, so only a context holding this same all_lock can make it
+ * signaled (set and pulse take the all_lock then; reset, clear and
+ * wait-any only ever make an event non-signaled):
+ *
+ *   set(ev), all_lock held               set(other)
+ *   ----------------------               ----------
+ *                                        lock other; all_waiters != 0:
+ *                                        unlock, spin on all_lock
+ *   READ_ONCE(other->signaled) == false
+ *   -> skip q
+ *   unlock all_lock                      gets all_lock, signals other,
+ *                                        walks other's waiters: q is
+ *                                        there and sees ev signaled
+ *
+ * A "signaled" read may be stale (a reset in the meantime); it is checked
+ * again under the locks.
+ *
+ * q->hint remembers the object last found non-signaled and is read first:
+ * the wait-alls that a set cannot satisfy then cost it one read each, until
+ * their hint object is signaled.
+ */
 static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
 {
+	unsigned int i;
+
 	lockdep_assert_held(&ev->lock);
 
 	if (atomic_read(&q->result) != -1)
 		return;
+	if (!READ_ONCE(q->evs[q->hint]->signaled))
+		return;
+	for (i = 0; i < q->count; i++) {
+		if (!READ_ONCE(q->evs[i]->signaled)) {
+			q->hint = i;
+			return;
+		}
+	}
 
 	ntevent_lock_all(q->count, q->evs, ev);
-	if (ntevent_all_signaled(q->count, q->evs) &&
+	if (ntevent_first_unsignaled(q->count, q->evs) == q->count &&
 	    atomic_cmpxchg(&q->result, -1, 0) == -1) {
 		ntevent_consume_all(q->count, q->evs);
 		wake_up_process(q->task);
@@ -192,7 +274,7 @@ static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
 /*
  * Release the waits that ev, now signaled, can satisfy, first come first
  * served; an auto-reset event stops at the first. Called with ev->lock
- * held, and ntevent_all_lock too when ev->all_waiters is not zero.
+ * held, and the domain's all_lock too when ev->all_waiters is not zero.
  */
 static noinline void ntevent_try_wake(struct ntevent *ev)
 {
@@ -216,23 +298,42 @@ static noinline void ntevent_try_wake(struct ntevent *ev)
 }
 
 /*
- * Poll waiters see the new state. Pairs with the smp_mb() in
- * ntevent_poll_state(): either the poller's queue entry is visible here,
- * or the poller sees signaled == true.
+ * Poll waiters see the new state; called after ev->lock is dropped. The
+ * barrier in wq_has_sleeper() pairs with the smp_mb() in
+ * ntevent_poll_state():
+ *
+ *   set                                  poll
+ *   ---                                  ----
+ *   signaled = true (under ev->lock)     queue on poll_wq (its lock)
+ *   smp_mb()                             smp_mb()
+ *   poll_wq has a sleeper?               signaled?
+ *
+ * either the poller's entry is visible here, or the poller sees signaled.
+ * The poll queue's lock is a spinlock_t: where it may not be taken (hard
+ * IRQ, IRQs off, a raw spinlock held by the caller), irq_work wakes the
+ * pollers (in a thread on PREEMPT_RT).
  */
-static inline void ntevent_wake_pollers(struct ntevent *ev)
+static void ntevent_wake_pollers(struct ntevent *ev)
 {
-	if (wq_has_sleeper(&ev->poll_wq))
+	if (!wq_has_sleeper(&ev->poll_wq))
+		return;
+	if (preemptible())
 		wake_up_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+	else
+		irq_work_queue(&ev->poll_work);
 }
 
 enum ntevent_op { NTEVENT_OP_SET, NTEVENT_OP_RESET, NTEVENT_OP_PULSE };
 
 /*
- * The state change itself; ev->lock held (and the all-lock if needed).
+ * The state change itself; ev->lock held (and the all_lock if needed).
  * Inlined with a constant op into each entry point: set and reset are the
- * hot paths, and a function call costs more than their work.
+ * hot paths, and a function call costs more than their work. Returns the
+ * previous state, plus NTEVENT_POLL_WAKE when pollers must be woken once
+ * the lock is dropped.
  */
+#define NTEVENT_POLL_WAKE	2
+
 static __always_inline int ntevent_apply(struct ntevent *ev,
 					 enum ntevent_op op)
 {
@@ -244,7 +345,7 @@ static __always_inline int ntevent_apply(struct ntevent *ev,
 		if (!list_empty(&ev->waiters))
 			ntevent_try_wake(ev);
 		if (ev->signaled && !prev)
-			ntevent_wake_pollers(ev);
+			return prev | NTEVENT_POLL_WAKE;
 		break;
 	case NTEVENT_OP_RESET:
 		WRITE_ONCE(ev->signaled, false);
@@ -262,30 +363,36 @@ static __always_inline int ntevent_apply(struct ntevent *ev,
 static noinline int ntevent_apply_all_locked(struct ntevent *ev,
 					     enum ntevent_op op)
 {
+	raw_spinlock_t *all_lock = &ev->domain->all_lock;
 	unsigned long flags;
-	int prev;
+	int ret;
 
-	spin_lock_irqsave(&ntevent_all_lock, flags);
+	raw_spin_lock_irqsave(all_lock, flags);
 	ntevent_lock_nested(ev);
-	prev = ntevent_apply(ev, op);
+	ret = ntevent_apply(ev, op);
 	ntevent_unlock_nested(ev);
-	spin_unlock_irqrestore(&ntevent_all_lock, flags);
-	return prev;
+	raw_spin_unlock_irqrestore(all_lock, flags);
+	return ret;
 }
 
 static __always_inline int ntevent_do(struct ntevent *ev, enum ntevent_op op)
 {
 	unsigned long flags;
-	int prev;
+	int ret;
 
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	if (unlikely(ev->all_waiters) && op != NTEVENT_OP_RESET) {
-		spin_unlock_irqrestore(&ev->lock, flags);
-		return ntevent_apply_all_locked(ev, op);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
+		ret = ntevent_apply_all_locked(ev, op);
+	} else {
+		ret = ntevent_apply(ev, op);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
 	}
-	prev = ntevent_apply(ev, op);
-	spin_unlock_irqrestore(&ev->lock, flags);
-	return prev;
+	if (op == NTEVENT_OP_SET && unlikely(ret & NTEVENT_POLL_WAKE)) {
+		ntevent_wake_pollers(ev);
+		ret &= ~NTEVENT_POLL_WAKE;
+	}
+	return ret;
 }
 
 /**
@@ -348,6 +455,20 @@ int ntevent_pulse(struct ntevent *ev)
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_pulse, NTEVENT);
 
+/*
+ * Before an event's memory is freed, once nothing can set it any more: no
+ * poll wake-up of it may still be pending in irq_work. The memory must
+ * then be freed after an RCU grace period (kfree_rcu()): on PREEMPT_RT the
+ * irq_work thread touches the work, under rcu_read_lock(), after it is no
+ * longer busy. Calling irq_work_sync() only when needed spares a free its
+ * synchronize_rcu() on PREEMPT_RT. Context: process.
+ */
+void ntevent_quiesce(struct ntevent *ev)
+{
+	if (irq_work_is_busy(&ev->poll_work))
+		irq_work_sync(&ev->poll_work);
+}
+
 /* Poll state of an event descriptor; see ntevent_wake_pollers(). */
 bool ntevent_poll_state(struct ntevent *ev)
 {
@@ -358,16 +479,17 @@ bool ntevent_poll_state(struct ntevent *ev)
 /* Wait-all without queueing: take every object or none. */
 static bool ntevent_try_all(unsigned int count, struct ntevent *const *evs)
 {
+	raw_spinlock_t *all_lock = &evs[0]->domain->all_lock;
 	unsigned long flags;
 	bool ready;
 
-	spin_lock_irqsave(&ntevent_all_lock, flags);
+	raw_spin_lock_irqsave(all_lock, flags);
 	ntevent_lock_all(count, evs, NULL);
-	ready = ntevent_all_signaled(count, evs);
+	ready = ntevent_first_unsignaled(count, evs) == count;
 	if (ready)
 		ntevent_consume_all(count, evs);
 	ntevent_unlock_all(count, evs, NULL);
-	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+	raw_spin_unlock_irqrestore(all_lock, flags);
 	return ready;
 }
 
@@ -381,11 +503,11 @@ static int ntevent_try_any(unsigned int count, struct ntevent *const *evs)
 		struct ntevent *ev = evs[i];
 		bool got;
 
-		spin_lock_irqsave(&ev->lock, flags);
+		raw_spin_lock_irqsave(&ev->lock, flags);
 		got = ev->signaled;
 		if (got && ev->auto_reset)
 			WRITE_ONCE(ev->signaled, false);
-		spin_unlock_irqrestore(&ev->lock, flags);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
 		if (got)
 			return i;
 	}
@@ -407,7 +529,7 @@ static unsigned int ntevent_queue_any(struct ntevent_waiter *q)
 		struct ntevent *ev = e->ev;
 		bool stop = false;
 
-		spin_lock_irqsave(&ev->lock, flags);
+		raw_spin_lock_irqsave(&ev->lock, flags);
 		if (atomic_read(&q->result) != -1) {
 			stop = true;
 		} else if (ev->signaled) {
@@ -418,7 +540,7 @@ static unsigned int ntevent_queue_any(struct ntevent_waiter *q)
 		} else {
 			list_add_tail(&e->node, &ev->waiters);
 		}
-		spin_unlock_irqrestore(&ev->lock, flags);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
 		if (stop)
 			return i;
 	}
@@ -433,49 +555,53 @@ static void ntevent_dequeue_any(struct ntevent_waiter *q, unsigned int queued)
 	for (i = 0; i < queued; i++) {
 		struct ntevent *ev = q->entries[i].ev;
 
-		spin_lock_irqsave(&ev->lock, flags);
+		raw_spin_lock_irqsave(&ev->lock, flags);
 		list_del(&q->entries[i].node);
-		spin_unlock_irqrestore(&ev->lock, flags);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
 	}
 }
 
 /* Queue a wait-all, or satisfy it at once. Returns true if queued. */
 static bool ntevent_queue_all(struct ntevent_waiter *q)
 {
+	raw_spinlock_t *all_lock = &q->evs[0]->domain->all_lock;
 	unsigned long flags;
 	unsigned int i;
 	bool ready;
 
-	spin_lock_irqsave(&ntevent_all_lock, flags);
+	raw_spin_lock_irqsave(all_lock, flags);
 	ntevent_lock_all(q->count, q->evs, NULL);
-	ready = ntevent_all_signaled(q->count, q->evs);
+	i = ntevent_first_unsignaled(q->count, q->evs);
+	ready = i == q->count;
 	if (ready) {
 		ntevent_consume_all(q->count, q->evs);
 		atomic_set(&q->result, 0);
 	} else {
+		q->hint = i;
 		for (i = 0; i < q->count; i++) {
 			list_add_tail(&q->entries[i].node, &q->evs[i]->waiters);
 			q->evs[i]->all_waiters++;
 		}
 	}
 	ntevent_unlock_all(q->count, q->evs, NULL);
-	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+	raw_spin_unlock_irqrestore(all_lock, flags);
 	return !ready;
 }
 
 static void ntevent_dequeue_all(struct ntevent_waiter *q)
 {
+	raw_spinlock_t *all_lock = &q->evs[0]->domain->all_lock;
 	unsigned long flags;
 	unsigned int i;
 
-	spin_lock_irqsave(&ntevent_all_lock, flags);
+	raw_spin_lock_irqsave(all_lock, flags);
 	ntevent_lock_all(q->count, q->evs, NULL);
 	for (i = 0; i < q->count; i++) {
 		list_del(&q->entries[i].node);
 		q->evs[i]->all_waiters--;
 	}
 	ntevent_unlock_all(q->count, q->evs, NULL);
-	spin_unlock_irqrestore(&ntevent_all_lock, flags);
+	raw_spin_unlock_irqrestore(all_lock, flags);
 }
 
 static bool ntevent_deadline_passed(clockid_t clock, ktime_t deadline)
@@ -489,11 +615,17 @@ static bool ntevent_deadline_passed(clockid_t clock, ktime_t deadline)
 	return ktime_after(ktime_get(), deadline);
 }
 
-/* Sleep until claimed, a signal or the deadline; see ntevent_wait(). */
+/*
+ * Sleep until claimed, a signal or the deadline; see ntevent_wait(). A
+ * wait that ignores signals sleeps in TASK_IDLE: a driver's worker thread
+ * waiting for hours is not a hung task and adds nothing to the load
+ * average. The deadline gets the task's timer slack, as nanosleep's does.
+ */
 static int ntevent_sleep(struct ntevent_waiter *q, unsigned int flags,
 			 clockid_t clock, ktime_t deadline)
 {
-	unsigned int state = TASK_UNINTERRUPTIBLE;
+	u64 slack = rt_task(current) ? 0 : current->timer_slack_ns;
+	unsigned int state = TASK_IDLE;
 	ktime_t expires = deadline;
 	bool expired = false;
 	int ret = 0;
@@ -518,12 +650,24 @@ static int ntevent_sleep(struct ntevent_waiter *q, unsigned int flags,
 		if (deadline == NTEVENT_INFINITE)
 			schedule();
 		else
-			expired = !schedule_hrtimeout_range_clock(&expires, 0,
+			expired = !schedule_hrtimeout_range_clock(&expires,
+								  slack,
 								  HRTIMER_MODE_ABS,
 								  clock);
 	}
 	__set_current_state(TASK_RUNNING);
 	return ret;
+}
+
+/* Are the objects of a wait-all all of one domain? */
+static bool ntevent_one_domain(unsigned int count, struct ntevent *const *evs)
+{
+	unsigned int i;
+
+	for (i = 1; i < count; i++)
+		if (evs[i]->domain != evs[0]->domain)
+			return false;
+	return true;
 }
 
 static bool ntevent_has_duplicates(unsigned int count,
@@ -538,35 +682,13 @@ static bool ntevent_has_duplicates(unsigned int count,
 	return false;
 }
 
-/**
- * ntevent_wait_multiple() - wait for any or all of several events
- * @count:    number of events, 1..%NTEVENT_MAX_WAIT
- * @evs:      the events; one may appear more than once in a wait-any
- * @flags:    %NTEVENT_KWAIT_ALL for wait-all (else wait-any);
- *            %NTEVENT_KWAIT_INTERRUPTIBLE or %NTEVENT_KWAIT_KILLABLE
- *            to let signals end the wait (else it ignores them)
- * @clock:    %CLOCK_MONOTONIC or %CLOCK_REALTIME, the clock of @deadline
- * @deadline: absolute time on @clock; %NTEVENT_INFINITE for none; a time
- *            already past (%NTEVENT_POLL) checks the objects and returns
- * @signal:   if not NULL, an event to set once the wait is queued
- *            (KeSetEvent with Wait, NtSignalAndWaitForSingleObject)
- *
- * A wait-any is satisfied by the lowest-indexed signaled event and
- * consumes only that one (an auto-reset event becomes non-signaled). A
- * wait-all is satisfied only when all events are signaled at one instant,
- * and then consumes them together; until then it changes nothing.
- * Satisfaction beats a signal, which beats the deadline.
- *
- * Context: process context; a wait whose deadline has passed never sleeps
- * and may be called in atomic context.
- * Return: the index of the satisfying event (0 for a wait-all),
- * -ETIMEDOUT when the deadline passed, -EINTR when a signal ended the
- * wait, -EINVAL for a bad count, flag or clock, -ENOTUNIQ for an event
- * named twice in a wait-all (STATUS_INVALID_PARAMETER_MIX), -ENOMEM.
+/*
+ * ntevent_wait_multiple() with the allocation flags of its wait block:
+ * GFP_KERNEL_ACCOUNT for a wait a user asked for (dev.c).
  */
-int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
-			  unsigned int flags, clockid_t clock,
-			  ktime_t deadline, struct ntevent *signal)
+int __ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
+			    unsigned int flags, clockid_t clock,
+			    ktime_t deadline, struct ntevent *signal, gfp_t gfp)
 {
 	struct {
 		struct ntevent_waiter q;
@@ -586,6 +708,8 @@ int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 		return -EINVAL;
 	if (all && ntevent_has_duplicates(count, evs))
 		return -ENOTUNIQ;
+	if (all && !ntevent_one_domain(count, evs))
+		return -EXDEV;
 
 	if (ntevent_deadline_passed(clock, deadline)) {
 		if (signal)
@@ -600,7 +724,7 @@ int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 	if (count <= NTEVENT_STACK_ENTRIES) {
 		q = &onstack.q;
 	} else {
-		q = kmalloc(struct_size(q, entries, count), GFP_KERNEL);
+		q = kmalloc(struct_size(q, entries, count), gfp);
 		if (!q)
 			return -ENOMEM;
 	}
@@ -643,6 +767,45 @@ int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 	if (q != &onstack.q)
 		kfree(q);
 	return ret;
+}
+
+/**
+ * ntevent_wait_multiple() - wait for any or all of several events
+ * @count:    number of events, 1..%NTEVENT_MAX_WAIT
+ * @evs:      the events; one may appear more than once in a wait-any
+ * @flags:    %NTEVENT_KWAIT_ALL for wait-all (else wait-any);
+ *            %NTEVENT_KWAIT_INTERRUPTIBLE or %NTEVENT_KWAIT_KILLABLE
+ *            to let signals end the wait (else it ignores them)
+ * @clock:    %CLOCK_MONOTONIC or %CLOCK_REALTIME, the clock of @deadline
+ * @deadline: absolute time on @clock; %NTEVENT_INFINITE for none; a time
+ *            already past (%NTEVENT_POLL) checks the objects and returns
+ * @signal:   if not NULL, an event to set once the wait is queued
+ *            (KeSetEvent with Wait, NtSignalAndWaitForSingleObject)
+ *
+ * A wait-any is satisfied by the lowest-indexed signaled event and
+ * consumes only that one (an auto-reset event becomes non-signaled). A
+ * wait-all is satisfied only when all events are signaled at one instant,
+ * and then consumes them together; until then it changes nothing.
+ * Satisfaction beats a signal, which beats the deadline.
+ *
+ * A wait that ignores signals sleeps in TASK_IDLE. A wait on more than two
+ * events allocates its wait block with GFP_NOIO: a storage driver may wait
+ * under memory pressure.
+ *
+ * Context: process context; a wait whose deadline has passed never sleeps
+ * and may be called in atomic context.
+ * Return: the index of the satisfying event (0 for a wait-all),
+ * -ETIMEDOUT when the deadline passed, -EINTR when a signal ended the
+ * wait, -EINVAL for a bad count, flag or clock, -ENOTUNIQ for an event
+ * named twice in a wait-all (STATUS_INVALID_PARAMETER_MIX), -EXDEV for a
+ * wait-all on events of two IPC namespaces, -ENOMEM.
+ */
+int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
+			  unsigned int flags, clockid_t clock,
+			  ktime_t deadline, struct ntevent *signal)
+{
+	return __ntevent_wait_multiple(count, evs, flags, clock, deadline,
+				       signal, GFP_NOIO);
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_wait_multiple, NTEVENT);
 

@@ -110,7 +110,7 @@ static int ntevent_install(struct ntevent_obj *obj, u32 access,
 	struct file *file;
 	int fd;
 
-	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	h = kzalloc(sizeof(*h), GFP_KERNEL_ACCOUNT);
 	if (!h) {
 		ntevent_obj_put(obj);
 		return -ENOMEM;
@@ -221,7 +221,12 @@ static void ntevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 
 	seq_printf(m, "ntevent-type:\t%s\n",
 		   ntevent_is_auto_reset(ev) ? "synchronization" : "notification");
-	seq_printf(m, "ntevent-state:\t%d\n", ntevent_read(ev));
+	/*
+	 * The state only to a descriptor that may see it anyway: by reading
+	 * it (QUERY_STATE) or by polling it (SYNCHRONIZE).
+	 */
+	if (h->access & (NTEVENT_QUERY_STATE | NTEVENT_SYNCHRONIZE))
+		seq_printf(m, "ntevent-state:\t%d\n", ntevent_read(ev));
 	seq_printf(m, "ntevent-access:\t%#x\n", h->access);
 	if (h->obj->name)
 		seq_printf(m, "ntevent-name:\t%s\n", h->obj->name);
@@ -252,7 +257,7 @@ static int ntevent_ioctl_create(struct ntevent_create_args __user *uargs)
 		return ret;
 
 	obj = ntevent_obj_new(args.type == NTEVENT_TYPE_SYNCHRONIZATION,
-			      args.state);
+			      args.state, false);
 	if (!obj)
 		return -ENOMEM;
 	return ntevent_install(obj, args.access, &uargs->fd);
@@ -329,7 +334,8 @@ static struct file *ntevent_get_event(u32 fd, u32 need, struct ntevent **ev)
 /*
  * A CLOCK_MONOTONIC deadline given inside a time namespace is on that
  * namespace's clock; the timers run on the host's (as clock_nanosleep and
- * timerfd translate them). A deadline before the host's boot has passed.
+ * timerfd translate them). A deadline before the host's boot has passed;
+ * one that the offset would carry past KTIME_MAX never comes.
  */
 static ktime_t ntevent_deadline_to_host(ktime_t deadline, clockid_t clock)
 {
@@ -343,6 +349,8 @@ static ktime_t ntevent_deadline_to_host(ktime_t deadline, clockid_t clock)
 	offset = timespec64_to_ktime(ns_offsets->monotonic);
 	if (deadline <= offset)
 		return NTEVENT_POLL;
+	if (offset < 0 && deadline > KTIME_MAX + offset)
+		return NTEVENT_INFINITE;
 	return deadline - offset;
 #else
 	return deadline;
@@ -394,7 +402,7 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 
 	if (args.count > NTEVENT_STACK_FDS) {
 		buf = kmalloc_array(args.count, sizeof(*fds) + sizeof(*files) +
-				    sizeof(*evs), GFP_KERNEL);
+				    sizeof(*evs), GFP_KERNEL_ACCOUNT);
 		if (!buf)
 			return -ENOMEM;
 		files = buf;
@@ -437,8 +445,8 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 		deadline = ntevent_deadline_to_host(args.timeout, clock);
 	kflags = NTEVENT_KWAIT_INTERRUPTIBLE | (all ? NTEVENT_KWAIT_ALL : 0);
 
-	ret = ntevent_wait_multiple(args.count, evs, kflags, clock, deadline,
-				    signal);
+	ret = __ntevent_wait_multiple(args.count, evs, kflags, clock, deadline,
+				      signal, GFP_KERNEL_ACCOUNT);
 	if (ret >= 0) {
 		if (put_user(ret, &uargs->index)) {
 			ntevent_unconsume(evs, args.count, all, ret);
@@ -510,7 +518,26 @@ static struct miscdevice ntevent_misc = {
 	.mode		= 0666,
 };
 
-module_misc_device(ntevent_misc);
+static int __init ntevent_module_init(void)
+{
+	int ret = ntevent_domains_init();
+
+	if (ret)
+		return ret;
+	ret = misc_register(&ntevent_misc);
+	if (ret)
+		ntevent_domains_exit();
+	return ret;
+}
+
+static void __exit ntevent_module_exit(void)
+{
+	misc_deregister(&ntevent_misc);
+	ntevent_domains_exit();
+}
+
+module_init(ntevent_module_init);
+module_exit(ntevent_module_exit);
 
 MODULE_AUTHOR("The ntevent developers");
 MODULE_DESCRIPTION("Windows NT event objects");

@@ -39,10 +39,10 @@ static unsigned int queued_waiters(struct ntevent *ev)
 	struct list_head *p;
 	unsigned int n = 0;
 
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	list_for_each(p, &ev->waiters)
 		n++;
-	spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
 	return n;
 }
 
@@ -863,6 +863,46 @@ static void uninterruptible_wait_ignores_signal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tw_join(test, w), -ETIMEDOUT);
 }
 
+/*
+ * A wait that ignores signals sleeps in TASK_IDLE: the hung-task detector
+ * skips it (it only reports TASK_UNINTERRUPTIBLE without TASK_NOLOAD) and
+ * it adds nothing to the load average. An interruptible one sleeps in
+ * TASK_INTERRUPTIBLE, a killable one in TASK_KILLABLE.
+ */
+static void wait_sleep_state_follows_flags(struct kunit *test)
+{
+	static const struct {
+		unsigned int flags;
+		unsigned int state;
+	} cases[] = {
+		{ 0, TASK_IDLE },
+		{ NTEVENT_KWAIT_INTERRUPTIBLE, TASK_INTERRUPTIBLE },
+		{ NTEVENT_KWAIT_KILLABLE, TASK_KILLABLE },
+	};
+	unsigned int i, j, state = 0;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct ntevent ev, *p = &ev;
+		struct tw *w = tw_new(test, &p, 1, cases[i].flags);
+
+		ntevent_init(&ev, true, false);
+		w->deadline = NTEVENT_INFINITE;
+		tw_start(test, w);
+		KUNIT_EXPECT_TRUE(test, await_queued(&ev, 1));
+		/* Queued, then asleep: the state settles within a few ms. */
+		for (j = 0; j < 1000; j++) {
+			state = READ_ONCE(w->task->__state);
+			if (state == cases[i].state)
+				break;
+			usleep_range(500, 1000);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, state, cases[i].state, "flags %#x",
+				    cases[i].flags);
+		ntevent_set(&ev);
+		KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	}
+}
+
 struct pingpong {
 	struct ntevent *mine, *theirs;
 	unsigned int rounds;
@@ -927,6 +967,7 @@ static struct kunit_case ntevent_threads_cases[] = {
 	KUNIT_CASE(interruptible_wait_ends_on_signal),
 	KUNIT_CASE(killable_wait_ignores_ordinary_signal),
 	KUNIT_CASE(uninterruptible_wait_ignores_signal),
+	KUNIT_CASE(wait_sleep_state_follows_flags),
 	KUNIT_CASE(ping_pong_loses_no_wakeup),
 	{}
 };
@@ -1081,12 +1122,120 @@ static void zero_timeout_wait_in_atomic_context(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, none, -ETIMEDOUT);
 }
 
+/*
+ * Hard-IRQ sets and pulses (an hrtimer every 200 us) race kernel threads
+ * that set and reset the same event, wait on it (wait-any), and wait for
+ * it together with a third event (wait-all), for two seconds. On a
+ * PREEMPT_RT kernel with raw-lock nesting checks this proves "any context"
+ * for the paths a set takes with wait-alls queued; every side must make
+ * progress, and it must end.
+ */
+struct irq_race {
+	struct hrtimer timer;
+	struct ntevent a, b, c;
+	ktime_t end;
+	atomic_t ticks;
+	atomic_t progress[3];
+	struct completion done[3];
+};
+
+static enum hrtimer_restart irq_race_tick(struct hrtimer *t)
+{
+	struct irq_race *r = container_of(t, struct irq_race, timer);
+
+	ntevent_set(&r->a);
+	ntevent_pulse(&r->b);
+	atomic_inc(&r->ticks);
+	if (ktime_after(ktime_get(), r->end))
+		return HRTIMER_NORESTART;
+	hrtimer_forward_now(t, ns_to_ktime(200 * NSEC_PER_USEC));
+	return HRTIMER_RESTART;
+}
+
+static int irq_race_setter(void *data)
+{
+	struct irq_race *r = data;
+
+	while (ktime_before(ktime_get(), r->end)) {
+		ntevent_set(&r->a);
+		ntevent_reset(&r->a);
+		atomic_inc(&r->progress[0]);
+		cond_resched();
+	}
+	kthread_complete_and_exit(&r->done[0], 0);
+}
+
+static int irq_race_any(void *data)
+{
+	struct irq_race *r = data;
+	struct ntevent *evs[2] = { &r->a, &r->b };
+
+	while (ktime_before(ktime_get(), r->end))
+		if (ntevent_wait_multiple(2, evs, 0, CLOCK_MONOTONIC, in_ms(10),
+					  NULL) >= 0)
+			atomic_inc(&r->progress[1]);
+	kthread_complete_and_exit(&r->done[1], 0);
+}
+
+static int irq_race_all(void *data)
+{
+	struct irq_race *r = data;
+	struct ntevent *evs[2] = { &r->a, &r->c };
+
+	while (ktime_before(ktime_get(), r->end))
+		if (!ntevent_wait_multiple(2, evs, NTEVENT_KWAIT_ALL,
+					   CLOCK_MONOTONIC, in_ms(10), NULL))
+			atomic_inc(&r->progress[2]);
+	kthread_complete_and_exit(&r->done[2], 0);
+}
+
+static void hard_irq_sets_race_kernel_waiters(struct kunit *test)
+{
+	static int (*const fns[3])(void *) = {
+		irq_race_setter, irq_race_any, irq_race_all,
+	};
+	struct irq_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, r);
+	ntevent_init(&r->a, true, false);
+	ntevent_init(&r->b, false, false);
+	ntevent_init(&r->c, false, true);
+	r->end = in_ms(2000);
+	hrtimer_init(&r->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	r->timer.function = irq_race_tick;
+	for (i = 0; i < ARRAY_SIZE(fns); i++) {
+		struct task_struct *t;
+
+		init_completion(&r->done[i]);
+		t = kthread_run(fns[i], r, "ntevent-race/%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	}
+	hrtimer_start(&r->timer, ns_to_ktime(200 * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_HARD);
+	for (i = 0; i < ARRAY_SIZE(fns); i++) {
+		if (!wait_for_completion_timeout(&r->done[i],
+						 msecs_to_jiffies(30000))) {
+			KUNIT_FAIL(test, "racing thread %u did not finish", i);
+			wait_for_completion(&r->done[i]);
+		}
+	}
+	hrtimer_cancel(&r->timer);
+	kunit_info(test, "%d IRQ ticks; %d set+reset, %d wait-any, %d wait-all",
+		   atomic_read(&r->ticks), atomic_read(&r->progress[0]),
+		   atomic_read(&r->progress[1]), atomic_read(&r->progress[2]));
+	KUNIT_EXPECT_GT(test, atomic_read(&r->ticks), 0);
+	for (i = 0; i < ARRAY_SIZE(fns); i++)
+		KUNIT_EXPECT_GT(test, atomic_read(&r->progress[i]), 0);
+}
+
 static struct kunit_case ntevent_context_cases[] = {
 	KUNIT_CASE(set_from_hard_irq_wakes_waiter),
 	KUNIT_CASE(set_from_softirq_wakes_waiter),
 	KUNIT_CASE(every_op_works_in_hard_irq),
 	KUNIT_CASE(wait_all_completed_from_hard_irq),
 	KUNIT_CASE(zero_timeout_wait_in_atomic_context),
+	KUNIT_CASE(hard_irq_sets_race_kernel_waiters),
 	{}
 };
 
@@ -1271,15 +1420,37 @@ static void open_named_creates_then_opens(struct kunit *test)
 			       0600, &created);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
 	KUNIT_EXPECT_TRUE(test, created);
-	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, false, true,
+	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, true,
 			       0600, &created);
+	if (IS_ERR(b))
+		ntevent_put_named(a);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
 	KUNIT_EXPECT_FALSE(test, created);
 	KUNIT_EXPECT_PTR_EQ(test, a, b);
-	/* Type and state of the second call were ignored. */
-	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(b));
+	/* The state of the second call was ignored. */
 	KUNIT_EXPECT_EQ(test, ntevent_read(b), 0);
 	ntevent_put_named(b);
+	ntevent_put_named(a);
+}
+
+/* A kernel caller never adopts an event of the other type. */
+static void open_named_refuses_other_type(struct kunit *test)
+{
+	struct ntevent *a, *b;
+	bool created = true;
+
+	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
+			       0600, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, false, true,
+			       0600, &created);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(b), -EEXIST);
+	KUNIT_EXPECT_TRUE(test, created);	/* untouched on failure */
+	/* Opening without creating asks for no type. */
+	b = ntevent_open_named(T_NAME, 0, false, false, 0, NULL);
+	KUNIT_EXPECT_PTR_EQ(test, a, b);
+	if (!IS_ERR(b))
+		ntevent_put_named(b);
 	ntevent_put_named(a);
 }
 
@@ -1334,7 +1505,7 @@ static void open_named_rejects_bad_names(struct kunit *test)
 					false, 0600, NULL);
 		KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(ev), -EILSEQ, "%s", bad[i]);
 	}
-	strcpy(longname, "\\BaseNamedObjects\\");
+	strscpy(longname, "\\BaseNamedObjects\\", 300);
 	memset(longname + strlen(longname), 'x', 256);
 	ev = ntevent_open_named(longname, NTEVENT_KOPEN_CREATE, true, false,
 				0600, NULL);
@@ -1368,7 +1539,11 @@ static void io_create_event_starts_signaled_and_opens_existing(struct kunit *tes
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e1), 1);
 	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(e1));
 	KeClearEvent(e1);
-	e2 = IoCreateNotificationEvent(&name, &h2);
+	/* The other type is refused: a driver never gets a surprise type. */
+	KUNIT_EXPECT_NULL(test, IoCreateNotificationEvent(&name, &h2));
+	e2 = IoCreateSynchronizationEvent(&name, &h2);
+	if (!e2)
+		ZwClose(h1);
 	KUNIT_ASSERT_NOT_NULL(test, e2);
 	KUNIT_EXPECT_PTR_EQ(test, e1, e2);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e2), 0);
@@ -1392,6 +1567,7 @@ static void io_create_event_rejects_bad_utf16(struct kunit *test)
 
 static struct kunit_case ntevent_names_cases[] = {
 	KUNIT_CASE(open_named_creates_then_opens),
+	KUNIT_CASE(open_named_refuses_other_type),
 	KUNIT_CASE(open_named_excl_fails_when_taken),
 	KUNIT_CASE(name_vanishes_with_last_reference),
 	KUNIT_CASE(open_named_rejects_bad_names),

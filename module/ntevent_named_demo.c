@@ -45,8 +45,11 @@ static int __init demo_init(void)
 		demo_name_utf16[i] = demo_name[i];
 	RtlInitUnicodeString(&name, demo_name_utf16);
 	demo_event = IoCreateSynchronizationEvent(&name, &demo_handle);
-	if (!demo_event)
-		return -ENOMEM;
+	if (!demo_event) {
+		/* No memory, or a user (or another type) holds the name. */
+		pr_err("ntevent_named_demo: cannot create %s\n", demo_name);
+		return -EBUSY;
+	}
 	/* Io*Event creates the event signaled: start from a clean state. */
 	KeClearEvent(demo_event);
 	hrtimer_init(&demo_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);

@@ -32,12 +32,16 @@ static const struct ntevent_errmap ntevent_errmap[] = {
 	{ EINVAL,	STATUS_INVALID_PARAMETER,	WSA_INVALID_PARAMETER },
 	/* the same event twice in a wait-all */
 	{ ENOTUNIQ,	STATUS_INVALID_PARAMETER_MIX,	WSA_INVALID_PARAMETER },
+	/* a wait-all on events of two IPC namespaces */
+	{ EXDEV,	STATUS_INVALID_PARAMETER_MIX,	WSA_INVALID_PARAMETER },
 	{ ETIMEDOUT,	STATUS_TIMEOUT,			(int)WSA_WAIT_TIMEOUT },
 	/* an alertable wait ended by a signal handler: the APC ran */
 	{ EINTR,	STATUS_USER_APC,		(int)WSA_WAIT_IO_COMPLETION },
 	{ ENOMEM,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
 	{ EMFILE,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
 	{ ENFILE,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
+	/* the user owns max_names_per_user names in this IPC namespace */
+	{ ENOSPC,	STATUS_INSUFFICIENT_RESOURCES,	WSA_NOT_ENOUGH_MEMORY },
 	/*
 	 * /dev/ntevent is missing: the module is not loaded. The faces ask
 	 * for the device (ntevent__device_enodev) before any call that

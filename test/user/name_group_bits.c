@@ -62,9 +62,9 @@ int main(void)
 	umask(0);
 	/* Created with egid 2000: the events' group is 2000. */
 	CHECK_OK(setegid(2000));
-	e640 = t_create_name(dev, t_name(n640, sizeof(n640), "0640"), T_AUTO,
+	e640 = t_create_name(dev, t_name(n640, sizeof(n640), "0640"), T_MANUAL,
 			     0, 0640);
-	e604 = t_create_name(dev, t_name(n604, sizeof(n604), "0604"), T_AUTO,
+	e604 = t_create_name(dev, t_name(n604, sizeof(n604), "0604"), T_MANUAL,
 			     0, 0604);
 	CHECK_OK(setegid(0));
 	CHECK_EQ(t_read(e640).access, NTEVENT_ALL_ACCESS);

@@ -45,7 +45,7 @@ int main(void)
 	t_need_root();
 	umask(0);
 	CHECK_OK(setegid(2000));
-	e = t_create_name(dev, t_name(name, sizeof(name), "0640"), T_AUTO, 0,
+	e = t_create_name(dev, t_name(name, sizeof(name), "0640"), T_MANUAL, 0,
 			  0640);
 	CHECK_OK(setegid(0));
 

@@ -107,7 +107,7 @@ int main(void)
 	umask(0);
 	e644 = t_create_name(dev, t_name(n644, sizeof(n644), "0644"), T_MANUAL,
 			     1, 0644);
-	e622 = t_create_name(dev, t_name(n622, sizeof(n622), "0622"), T_AUTO,
+	e622 = t_create_name(dev, t_name(n622, sizeof(n622), "0622"), T_MANUAL,
 			     0, 0622);
 	e666 = t_create_name(dev, t_name(n666, sizeof(n666), "0666"), T_AUTO,
 			     0, 0666);

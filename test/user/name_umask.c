@@ -49,13 +49,13 @@ int main(void)
 
 	t_need_root();
 	umask(077);
-	a = t_create_name(dev, t_name(n077, sizeof(n077), "077"), T_AUTO, 0,
+	a = t_create_name(dev, t_name(n077, sizeof(n077), "077"), T_MANUAL, 0,
 			  0666);
 	umask(022);
-	b = t_create_name(dev, t_name(n022, sizeof(n022), "022"), T_AUTO, 0,
+	b = t_create_name(dev, t_name(n022, sizeof(n022), "022"), T_MANUAL, 0,
 			  0666);
 	umask(0);
-	c = t_create_name(dev, t_name(n000, sizeof(n000), "000"), T_AUTO, 0,
+	c = t_create_name(dev, t_name(n000, sizeof(n000), "000"), T_MANUAL, 0,
 			  0666);
 	CHECK_EQ(t_read(a).access, NTEVENT_ALL_ACCESS);
 	CHECK_EQ(t_read(b).access, NTEVENT_ALL_ACCESS);

@@ -784,6 +784,16 @@ static inline char *t_name(char *buf, size_t len, const char *tag)
 	return buf;
 }
 
+/* Run a shell command: its exit status, or 128 + the signal that ended it. */
+static inline int t_system(const char *cmd)
+{
+	int st;
+
+	fflush(NULL);
+	st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
 /* Skip the test unless it runs as root (it changes its ids). */
 static inline void t_need_root(void)
 {

@@ -145,8 +145,10 @@ struct ntevent_dup_args {
  * @type:     type of a new event (ignored when the name exists)
  * @state:    initial state of a new event, 0 or 1 (ignored likewise)
  * @mode:     permission bits of a new event (0..0777, less the umask):
- *            read grants QUERY_STATE, SYNCHRONIZE and READ_CONTROL, write
- *            grants MODIFY_STATE, DELETE, WRITE_DAC and WRITE_OWNER
+ *            read grants QUERY_STATE and READ_CONTROL, write grants
+ *            MODIFY_STATE, DELETE, WRITE_DAC and WRITE_OWNER; SYNCHRONIZE
+ *            comes with read on a notification event, with write on a
+ *            synchronization event (a wait consumes it)
  * @fd:       out: the new descriptor (opened O_CLOEXEC)
  * @created:  out: 1 if this call created the event, 0 if the name existed
  */

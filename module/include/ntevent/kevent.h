@@ -12,6 +12,7 @@
 #ifndef _NTEVENT_KEVENT_H
 #define _NTEVENT_KEVENT_H
 
+#include <linux/irq_work.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
@@ -20,28 +21,39 @@
 #include <linux/types.h>
 #include <linux/wait.h>
 
+struct ntevent_domain;
+
 /**
  * struct ntevent - an event object
- * @lock:        protects @signaled and @waiters; taken with IRQs off
+ * @lock:        protects @signaled, @all_waiters and @waiters; a raw
+ *               spinlock taken with IRQs off, because set, reset, clear
+ *               and pulse may be called from hard IRQ context, on
+ *               PREEMPT_RT kernels too
  * @auto_reset:  true for a synchronization (auto-reset) event; set once
  * @signaled:    the state; written under @lock (and read locklessly only
- *               by poll and ntevent_read(), which need no consistency
- *               with anything else)
- * @all_waiters: number of wait-all waiters queued here; changed under
- *               both @lock and the global wait-all lock, so either one
- *               is enough to read it
+ *               by poll, ntevent_read() and the wait-all pre-check, which
+ *               need no consistency with anything else)
+ * @all_waiters: number of wait-all waits queued here; changed under both
+ *               @lock and @domain's wait-all lock, so either one is
+ *               enough to read it
  * @waiters:     queued waits, in arrival order (FIFO release); @lock
- * @poll_wq:     poll/select/epoll waiters of event descriptors
+ * @domain:      the IPC namespace's wait-all lock domain; constant
+ * @poll_wq:     poll/select/epoll waiters of event descriptors; its own
+ *               (sleeping on PREEMPT_RT) lock, never taken under @lock
+ * @poll_work:   wakes @poll_wq after a set in a context that may not
+ *               take that lock (hard IRQ, IRQs off)
  *
  * Treat the fields as private: use the functions below.
  */
 struct ntevent {
-	spinlock_t lock;	/* see the kernel-doc above */
+	raw_spinlock_t lock;	/* see the kernel-doc above */
 	bool auto_reset;
 	bool signaled;
 	unsigned int all_waiters;
 	struct list_head waiters;
+	struct ntevent_domain *domain;
 	wait_queue_head_t poll_wq;
+	struct irq_work poll_work;
 };
 
 /* Most events one wait may name. */
