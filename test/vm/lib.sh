@@ -66,8 +66,30 @@ stock_kernel_version() {
 	printf '%s\n' "$img"
 }
 
-# 6.1.0-56-amd64 -> 6.1: which linux-source-X.Y to build the debug kernel from.
-kernel_series() { printf '%s\n' "$1" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p'; }
+# debian_612_version FLAVOUR: the newest Debian 12 6.12 kernel of FLAVOUR
+# (amd64 or rt-amd64), installed with its headers if missing; prints its
+# version, e.g. 6.12.117+deb12-rt-amd64.
+debian_612_version() {
+	local flavour=$1 v
+	v=$(apt-cache pkgnames linux-image-6.12. 2>/dev/null |
+		sed -n "s/^linux-image-\(6\.12\.[0-9]*+deb12-$flavour\)\$/\1/p" | sort -V | tail -n1)
+	if [ -z "$v" ] && [ "$(id -u)" -eq 0 ] && [ -z "${NTEVENT_APT_UPDATED:-}" ]; then
+		apt-get update -q >&2 || die "apt-get update failed"
+		export NTEVENT_APT_UPDATED=1
+		v=$(apt-cache pkgnames linux-image-6.12. 2>/dev/null |
+			sed -n "s/^linux-image-\(6\.12\.[0-9]*+deb12-$flavour\)\$/\1/p" | sort -V | tail -n1)
+	fi
+	[ -n "$v" ] || die "no linux-image-6.12.*+deb12-$flavour in the apt lists"
+	ensure_packages "linux-image-$v" "linux-headers-$v"
+	printf '%s\n' "$v"
+}
+
+# The kernels of the test matrix, in test/check's order.
+NTEVENT_KERNELS=(stock stock-6.12 rt-6.12 debug)
+
+# The debug kernel's source: PREEMPT_RT is mainline from 6.12 on.
+NTEVENT_DEBUG_SERIES=6.12
+
 
 # prune_debug_kernels KEEP: remove the cached debug kernel trees other than
 # KEEP (older fragments or scripts), unless something holds their lock.
