@@ -4,6 +4,13 @@
  * syscall, and a two-thread ping-pong against eventfd and a futex-based
  * auto-reset event. Run it in the VM's icount mode (make bench), where
  * guest time counts instructions and repeated runs agree closely.
+ *
+ * With --attack (as root): a victim user in an IPC namespace of its own
+ * measures set+reset and ping-pong, first alone, then while an attacker,
+ * another uid in another IPC namespace, keeps thousands of 64-object
+ * wait-alls queued on an event it sets every 10 ms. The attacker also
+ * times its own sets, which run with IRQs off, against a set on the same
+ * event with nothing queued.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -16,9 +23,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/resource.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -293,15 +304,255 @@ static double per_call_set_null(long n)
 	return (double)t0 / n;
 }
 
+/* ---- the name table ----------------------------------------------------- */
+
+static int open_name(const char *name, __u32 flags)
+{
+	struct ntevent_open_args a = {
+		.name = (uintptr_t)name, .name_len = strlen(name),
+		.flags = flags, .access = NTEVENT_QUERY_STATE,
+		.type = NTEVENT_TYPE_NOTIFICATION, .mode = 0600,
+	};
+
+	if (ioctl(dev, NTEVENT_IOC_OPEN, &a))
+		die("NTEVENT_IOC_OPEN");
+	return a.fd;
+}
+
+/*
+ * With `names` named events alive, the cost of opening one of them by name
+ * (and closing the descriptor): the name table must not slow down as it
+ * fills. Needs RLIMIT_NOFILE above `names`.
+ */
+static double per_open_named(int names, long n)
+{
+	int *fds = calloc(names, sizeof(*fds));
+	char name[64];
+	uint64_t t0;
+	long i;
+
+	if (!fds)
+		die("calloc");
+	for (i = 0; i < names; i++) {
+		snprintf(name, sizeof(name), NTEVENT_NAME_PREFIX "bench-%ld", i);
+		fds[i] = open_name(name, NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL);
+	}
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), NTEVENT_NAME_PREFIX "bench-%ld",
+			 (i * 7919) % names);
+		close(open_name(name, 0));
+	}
+	t0 = now_ns() - t0;
+	for (i = 0; i < names; i++)
+		close(fds[i]);
+	free(fds);
+	return (double)t0 / n;
+}
+
+/* ---- the wait-all attack --------------------------------------------- */
+
+#define ATTACK_WAITERS	2000
+#define ATTACK_OBJS	64
+#define ATTACK_SETS	100
+
+struct victim_figures {
+	double set_reset;
+	double ping_pong;
+};
+
+struct attack_figures {
+	double idle_set;	/* ns, a set with nothing queued */
+	double set_mean;	/* ns, a set with the wait-alls queued */
+	double set_max;
+	long queued;
+};
+
+static _Atomic long attack_queued;
+static __u32 attack_fds[ATTACK_OBJS];
+
+/* Leave the initial IPC namespace and become uid; a child's job. */
+static void become(uid_t uid)
+{
+	if (unshare(CLONE_NEWIPC))
+		die("unshare(CLONE_NEWIPC)");
+	if (setgid(uid) || setuid(uid))
+		die("setuid");
+}
+
+static void victim(long n, long rounds, struct victim_figures *out)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p))
+		die("pipe");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		struct victim_figures f;
+
+		become(2000);
+		f.set_reset = per_call_set_reset(n, 1);
+		f.ping_pong = ping_pong(NTEVENT, rounds);
+		if (write(p[1], &f, sizeof(f)) != sizeof(f))
+			die("write");
+		_exit(0);
+	}
+	if (read(p[0], out, sizeof(*out)) != sizeof(*out))
+		die("the victim failed");
+	waitpid(pid, NULL, 0);
+	close(p[0]);
+	close(p[1]);
+}
+
+static void *attack_waiter(void *arg)
+{
+	struct ntevent_wait_args w = {
+		.timeout = NTEVENT_NO_TIMEOUT,
+		.fds = (uintptr_t)attack_fds,
+		.count = ATTACK_OBJS,
+	};
+
+	(void)arg;
+	atomic_fetch_add(&attack_queued, 1);
+	ioctl(dev, NTEVENT_IOC_WAIT_ALL, &w);	/* never satisfied */
+	return NULL;
+}
+
+static uint64_t timed_set(int fd)
+{
+	uint64_t t0 = now_ns();
+
+	ev_set(fd, NULL);
+	t0 = now_ns() - t0;
+	ev_reset(fd, NULL);
+	return t0;
+}
+
+/*
+ * The attacker, in a child: object 0 is the event it sets; 1..62 are
+ * signaled manual events and 63 a non-signaled one, so that no wait-all
+ * is ever satisfied and each set must look at every wait as far as it can.
+ * Writes its figures to out once the wait-alls are queued, then sets the
+ * event every 10 ms until its parent closes ctl.
+ */
+static void attacker(int out, int ctl)
+{
+	struct attack_figures f = { 0 };
+	pthread_attr_t attr;
+	uint64_t d, sum = 0;
+	char c;
+	long i;
+
+	become(1000);
+	attack_fds[0] = create(NTEVENT_TYPE_SYNCHRONIZATION, 0);
+	for (i = 1; i < ATTACK_OBJS; i++)
+		attack_fds[i] = create(NTEVENT_TYPE_NOTIFICATION,
+				       i < ATTACK_OBJS - 1);
+	for (i = 0; i < ATTACK_SETS; i++)
+		sum += timed_set(attack_fds[0]);
+	f.idle_set = (double)sum / ATTACK_SETS;
+
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 * 1024);
+	for (i = 0; i < ATTACK_WAITERS; i++) {
+		pthread_t t;
+
+		if (pthread_create(&t, &attr, attack_waiter, NULL))
+			break;
+	}
+	while (atomic_load(&attack_queued) < i)
+		usleep(1000);
+	usleep(300000);		/* each one in its ioctl, asleep */
+	f.queued = i;
+
+	sum = 0;
+	for (i = 0; i < ATTACK_SETS; i++) {
+		d = timed_set(attack_fds[0]);
+		sum += d;
+		if (d > f.set_max)
+			f.set_max = d;
+		usleep(10000);
+	}
+	f.set_mean = (double)sum / ATTACK_SETS;
+	if (write(out, &f, sizeof(f)) != sizeof(f))
+		die("write");
+	/* Keep attacking while the victim measures. */
+	while (read(ctl, &c, 1) < 0) {
+		timed_set(attack_fds[0]);
+		usleep(10000);
+	}
+	_exit(0);
+}
+
+static int attack(long n, long rounds)
+{
+	struct victim_figures alone, loaded;
+	struct attack_figures a;
+	int out[2], ctl[2];
+	pid_t pid;
+
+	if (geteuid())
+		die("--attack needs root");
+	victim(n, rounds, &alone);
+
+	if (pipe(out) || pipe2(ctl, O_NONBLOCK))
+		die("pipe");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		close(ctl[1]);
+		attacker(out[1], ctl[0]);
+	}
+	close(ctl[0]);
+	if (read(out[0], &a, sizeof(a)) != sizeof(a))
+		die("the attacker failed");
+	victim(n, rounds, &loaded);
+	close(ctl[1]);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+
+	printf("ntevent wait-all attack: %ld wait-alls of %d events queued by uid 1000 in its own IPC namespace on an event it sets every 10 ms\n",
+	       a.queued, ATTACK_OBJS);
+	printf("  %-44s %9.1f ns/call alone %9.1f ns/call attacked  %+5.1f%%\n",
+	       "victim (uid 2000, other IPC ns): set+reset", alone.set_reset,
+	       loaded.set_reset,
+	       100.0 * (loaded.set_reset - alone.set_reset) / alone.set_reset);
+	printf("  %-44s %9.1f ns/rt   alone %9.1f ns/rt   attacked  %+5.1f%%\n",
+	       "victim: ping-pong, auto-reset events", alone.ping_pong,
+	       loaded.ping_pong,
+	       100.0 * (loaded.ping_pong - alone.ping_pong) / alone.ping_pong);
+	printf("  %-44s %9.1f ns mean %9.1f ns max (IRQs off)\n",
+	       "attacker's set, wait-alls queued", a.set_mean, a.set_max);
+	printf("  %-44s %9.1f ns mean\n", "attacker's set, nothing queued",
+	       a.idle_set);
+	printf("targets: victim changed < 10%%: set+reset %s, ping-pong %s\n",
+	       loaded.set_reset < 1.1 * alone.set_reset ? "met" : "MISSED",
+	       loaded.ping_pong < 1.1 * alone.ping_pong ? "met" : "MISSED");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	long n = argc > 1 ? atol(argv[1]) : 100000;
-	long rounds = argc > 2 ? atol(argv[2]) : 20000;
-	double sys, floor, sr, srn, setn, sw, nt, saw, efd, fx;
+	int attack_mode = argc > 1 && !strcmp(argv[1], "--attack");
+	long n, rounds;
+	double sys, floor, sr, srn, setn, sw, nt, saw, efd, fx, few, many;
+	struct rlimit rl = { 110000, 110000 };
 
+	if (attack_mode) {
+		argc--;
+		argv++;
+	}
+	n = argc > 1 ? atol(argv[1]) : 100000;
+	rounds = argc > 2 ? atol(argv[2]) : 20000;
 	dev = open("/dev/ntevent", O_RDWR | O_CLOEXEC);
 	if (dev < 0)
 		die("/dev/ntevent");
+	if (attack_mode)
+		return attack(n, rounds);
 
 	sys = per_call_getppid(n);
 	floor = per_call_ioctl_floor(n);
@@ -313,6 +564,10 @@ int main(int argc, char **argv)
 	saw = ping_pong(NTEVENT_SAW, rounds);
 	efd = ping_pong(EVENTFD, rounds);
 	fx = ping_pong(FUTEX, rounds);
+	few = per_open_named(100, n / 10);
+	if (setrlimit(RLIMIT_NOFILE, &rl))
+		die("setrlimit(RLIMIT_NOFILE, 110000)");
+	many = per_open_named(100000, n / 10);
 
 	printf("ntevent bench: %ld calls, %ld ping-pong rounds; guest CLOCK_MONOTONIC ns\n",
 	       n, rounds);
@@ -337,6 +592,10 @@ int main(int argc, char **argv)
 	       "ping-pong, eventfd", efd, efd / fx);
 	printf("  %-44s %9.1f ns/round trip  %5.2fx\n",
 	       "ping-pong, futex auto-reset event", fx, 1.0);
+	printf("  %-44s %9.1f ns/call\n", "open+close by name, 100 names",
+	       few);
+	printf("  %-44s %9.1f ns/call  %5.2fx 100 names\n",
+	       "open+close by name, 100,000 names", many, many / few);
 	printf("targets: set+reset <= 1.80x getppid: %.2fx %s; ping-pong <= 1.12x futex: %.2fx %s\n",
 	       sr / sys, sr / sys <= 1.80 ? "met" : "MISSED",
 	       nt / fx, nt / fx <= 1.12 ? "met" : "MISSED");
