@@ -577,7 +577,14 @@ static bool ntevent_queue_all(struct ntevent_waiter *q)
 		ntevent_consume_all(q->count, q->evs);
 		atomic_set(&q->result, 0);
 	} else {
-		q->hint = i;
+		/*
+		 * The hint starts at the last non-signaled object: a set of
+		 * any other (often the first: the one the waiter waits for)
+		 * then costs one read, and a set of that one rescans from the
+		 * front, where the first non-signaled object already is.
+		 */
+		for (q->hint = q->count - 1; q->evs[q->hint]->signaled;)
+			q->hint--;
 		for (i = 0; i < q->count; i++) {
 			list_add_tail(&q->entries[i].node, &q->evs[i]->waiters);
 			q->evs[i]->all_waiters++;

@@ -31,11 +31,11 @@
  */
 
 #include <linux/cred.h>
+#include <linux/jhash.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
-#include <linux/stringhash.h>
 
 #include <linux/ntevent.h>
 #include <ntevent/kevent.h>
@@ -64,15 +64,14 @@ static u32 ntevent_name_hash(const void *data, u32 len, u32 seed)
 {
 	const struct ntevent_name_key *key = data;
 
-	return full_name_hash((void *)(unsigned long)seed, key->name, key->len);
+	return jhash(key->name, key->len, seed);
 }
 
 static u32 ntevent_name_obj_hash(const void *data, u32 len, u32 seed)
 {
 	const struct ntevent_obj *obj = data;
 
-	return full_name_hash((void *)(unsigned long)seed, obj->name,
-			      obj->name_len);
+	return jhash(obj->name, obj->name_len, seed);
 }
 
 static int ntevent_name_cmp(struct rhashtable_compare_arg *arg,
@@ -386,10 +385,12 @@ struct ntevent_obj *ntevent_name_open(const char *name, size_t len,
 	} else {
 		ret = ntevent_user_names_add(d, new->uid, 1);
 		if (!ret) {
-			ret = rhashtable_insert_fast(&d->names, &new->node,
-						     ntevent_names_params);
-			if (ret)
+			/* Fails only for memory (a table it cannot grow). */
+			if (rhashtable_insert_fast(&d->names, &new->node,
+						   ntevent_names_params)) {
 				ntevent_user_names_add(d, new->uid, -1);
+				ret = -ENOMEM;
+			}
 		}
 		if (!ret) {
 			obj = new;

@@ -4,7 +4,10 @@
  * time namespace whose monotonic clock is offset (by +100000 s here), a
  * deadline 300 ms ahead on that clock ends the wait after ~300 ms, and a
  * deadline already past polls, as for clock_nanosleep(TIMER_ABSTIME) or
- * timerfd. Skips without time namespaces (CONFIG_TIME_NS, CAP_SYS_ADMIN).
+ * timerfd. In a namespace whose clock is behind the host's (-1 s), a
+ * deadline just short of forever is not carried past KTIME_MAX into the
+ * past: the wait still waits, and a set ends it. Skips without time
+ * namespaces (CONFIG_TIME_NS, CAP_SYS_ADMIN).
  */
 #include "t.h"
 
@@ -33,26 +36,61 @@ static void child_wait(uint64_t deadline, int64_t min_ms, const char *what)
 		  what, (long long)t_ms_since(start));
 }
 
-int main(void)
+/* Enter a new time namespace with this monotonic offset: 0 or -errno. */
+static int enter_timens(long long offset_s)
 {
 	char buf[64];
+	int fd, n;
+
+	if (unshare(CLONE_NEWTIME))
+		return -errno;
+	fd = open("/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = snprintf(buf, sizeof(buf), "monotonic %lld 0\n", offset_s);
+	CHECK_EQ(CHECK_OK(write(fd, buf, n)), n);
+	close(fd);
+	return 0;
+}
+
+/* In a namespace 1 s behind: a deadline of 2^63 - 2 ns still waits. */
+static void far_deadline(void)
+{
+	pid_t pid;
+
+	CHECK_OK(enter_timens(-1));
+	pid = t_fork();
+	if (pid == 0) {
+		struct t_waiter w;
+		pthread_t th;
+
+		t_waiter_init1(&w, dev, e, 0);
+		w.timeout = (uint64_t)INT64_MAX - 1;
+		t_thread(&th, t_waiter_fn, &w);
+		CHECK_MSG(t_await_done(&w, 1, 1, 300) == 0,
+			  "a deadline near KTIME_MAX ended the wait at once: %s",
+			  t_errname(-w.ret));
+		CHECK_EQ(t_set(e), 0);
+		t_join(th);
+		CHECK_RET(w.ret, 0);
+		_exit(0);
+	}
+	t_reap_ok(pid);
+	_exit(0);
+}
+
+int main(void)
+{
 	int64_t host_now;
 	pid_t pid;
-	int fd, n;
+	int n;
 
 	dev = t_open_dev();
 	e = t_create(dev, T_AUTO, 0);
-	if (unshare(CLONE_NEWTIME)) {
-		if (errno == EINVAL || errno == EPERM)
-			t_skip("no time namespaces: %s", t_errname(errno));
-		T_FAILF("unshare(CLONE_NEWTIME): %s", strerror(errno));
-	}
-	fd = open("/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		t_skip("no /proc/self/timens_offsets: %s", t_errname(errno));
-	n = snprintf(buf, sizeof(buf), "monotonic %lld 0\n", OFFSET_S);
-	CHECK_EQ(CHECK_OK(write(fd, buf, n)), n);
-	close(fd);
+	n = enter_timens(OFFSET_S);
+	if (n == -EINVAL || n == -EPERM || n == -ENOENT)
+		t_skip("no time namespaces: %s", t_errname(-n));
+	CHECK_OK(n);
 
 	host_now = t_mono();
 	pid = t_fork();
@@ -73,6 +111,12 @@ int main(void)
 		if (!WIFEXITED(status) || WEXITSTATUS(status))
 			T_FAILF("the child in the time namespace failed");
 	}
+	CHECK_STATE(e, 0);
+	/* A fresh process for the second namespace: one per process. */
+	pid = t_fork();
+	if (pid == 0)
+		far_deadline();
+	t_reap_ok(pid);
 	CHECK_STATE(e, 0);
 	return T_PASS;
 }
