@@ -8,6 +8,8 @@
 #                       PREEMPT_RT kernels, a 6.12 PREEMPT_RT debug kernel)
 # make demo             boot a VM and show an event crossing processes
 # make bench            the benchmark, in the VM's icount mode
+# make bench-irqsoff    the wait-all attack under the debug kernel's
+#                       irqsoff tracer
 # make lint             checkpatch, sparse and W=1 on the module
 # make install          install the library and the ntevent tool (PREFIX,
 #                       DESTDIR)
@@ -21,7 +23,8 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -static -pthread -Iuapi
 MOD_SRCS := Kbuild $(wildcard module/*.c module/*.h module/include/ntevent/*.h) \
 	    uapi/linux/ntevent.h
 
-.PHONY: all module modules_install clean check demo bench lint lib install \
+.PHONY: all module modules_install clean check demo bench bench-irqsoff \
+	lint lib install \
 	uninstall tools
 
 all: module lib tools
@@ -66,6 +69,13 @@ BENCH := $(CURDIR)/build/bench/ntevent-bench
 bench: build/bench/ntevent-bench
 	test/vm/run --kernel stock --icount --copy $(BENCH) -- \
 		/bin/sh -c '$(BENCH) && $(BENCH) --attack'
+
+# The attack on the debug kernel with the irqsoff tracer: the longest
+# IRQs-off section of the machine during idle sets and during the attack.
+bench-irqsoff: build/bench/ntevent-bench
+	test/vm/run --kernel debug --icount --copy $(BENCH) -- /bin/sh -c \
+		'echo irqsoff > /sys/kernel/debug/tracing/current_tracer && \
+		 $(BENCH) --attack 20000 4000'
 
 check:
 	test/check

@@ -19,6 +19,7 @@
 #include <linux/ntevent.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -366,7 +367,47 @@ struct attack_figures {
 	double set_mean;	/* ns, a set with the wait-alls queued */
 	double set_max;
 	long queued;
+	long irqsoff_idle;	/* us, the irqsoff tracer's maximum, or -1 */
+	long irqsoff_attack;
 };
+
+/*
+ * The irqsoff tracer's tracing_max_latency, opened while still root, when
+ * the kernel has the tracer and it is the current one (make bench-irqsoff).
+ */
+#define TRACING	"/sys/kernel/debug/tracing/"
+
+static int irqsoff_fd = -1;
+
+static void irqsoff_open(void)
+{
+	char buf[64] = "";
+	int fd = open(TRACING "current_tracer", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	if (read(fd, buf, sizeof(buf) - 1) > 0 && !strncmp(buf, "irqsoff", 7))
+		irqsoff_fd = open(TRACING "tracing_max_latency",
+				  O_RDWR | O_CLOEXEC);
+	close(fd);
+}
+
+/*
+ * The longest IRQs-off section of the whole machine, in microseconds,
+ * since the last reset (which returns 0); -1 without the tracer.
+ */
+static long irqsoff_max(bool reset)
+{
+	char buf[64] = "";
+
+	if (irqsoff_fd < 0)
+		return -1;
+	if (reset)
+		return pwrite(irqsoff_fd, "0\n", 2, 0) == 2 ? 0 : -1;
+	if (pread(irqsoff_fd, buf, sizeof(buf) - 1, 0) <= 0)
+		return -1;
+	return atol(buf);
+}
 
 static _Atomic long attack_queued;
 static __u32 attack_fds[ATTACK_OBJS];
@@ -446,14 +487,17 @@ static void attacker(int out, int ctl)
 	char c;
 	long i;
 
+	irqsoff_open();
 	become(1000);
 	attack_fds[0] = create(NTEVENT_TYPE_SYNCHRONIZATION, 0);
 	for (i = 1; i < ATTACK_OBJS; i++)
 		attack_fds[i] = create(NTEVENT_TYPE_NOTIFICATION,
 				       i < ATTACK_OBJS - 1);
+	irqsoff_max(true);
 	for (i = 0; i < ATTACK_SETS; i++)
 		sum += timed_set(attack_fds[0]);
 	f.idle_set = (double)sum / ATTACK_SETS;
+	f.irqsoff_idle = irqsoff_max(false);
 
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 64 * 1024);
@@ -469,6 +513,7 @@ static void attacker(int out, int ctl)
 	f.queued = i;
 
 	sum = 0;
+	irqsoff_max(true);
 	for (i = 0; i < ATTACK_SETS; i++) {
 		d = timed_set(attack_fds[0]);
 		sum += d;
@@ -477,6 +522,7 @@ static void attacker(int out, int ctl)
 		usleep(10000);
 	}
 	f.set_mean = (double)sum / ATTACK_SETS;
+	f.irqsoff_attack = irqsoff_max(false);
 	if (write(out, &f, sizeof(f)) != sizeof(f))
 		die("write");
 	/* Keep attacking while the victim measures. */
@@ -529,6 +575,10 @@ static int attack(long n, long rounds)
 	       "attacker's set, wait-alls queued", a.set_mean, a.set_max);
 	printf("  %-44s %9.1f ns mean\n", "attacker's set, nothing queued",
 	       a.idle_set);
+	if (a.irqsoff_idle >= 0)
+		printf("  %-44s %9ld us idle sets %9ld us attacked sets\n",
+		       "irqsoff tracer: longest IRQs-off section",
+		       a.irqsoff_idle, a.irqsoff_attack);
 	printf("targets: victim changed < 10%%: set+reset %s, ping-pong %s\n",
 	       loaded.set_reset < 1.1 * alone.set_reset ? "met" : "MISSED",
 	       loaded.ping_pong < 1.1 * alone.ping_pong ? "met" : "MISSED");
