@@ -3,7 +3,11 @@
  * NTEVENT_IOC_OPEN argument checking, each error leaving no descriptor and
  * no name behind:
  *  EILSEQ        a malformed name: name_len 0, no or another prefix, an
- *                empty name part, a backslash or a NUL in the name part;
+ *                empty name part, a backslash or a NUL in the name part,
+ *                a name part that is not UTF-8 (a stray continuation
+ *                byte, a cut sequence, an overlong form, a surrogate,
+ *                beyond U+10FFFF, 0xFE/0xFF), while valid 2, 3 and 4 byte
+ *                sequences are accepted;
  *  ENAMETOOLONG  a name part of 256 bytes or more (255 is fine);
  *  EINVAL        unknown flags, EXCL without CREATE, a type other than
  *                0/1, a state above 1, rights outside NTEVENT_ALL_ACCESS,
@@ -113,6 +117,38 @@ int main(void)
 	bad_name("name part of one NUL", PFX, PFXLEN + 1, -EILSEQ);
 	bad_name("NUL inside the prefix", "\\Base\0amedObjects\\foo",
 		 sizeof("\\Base\0amedObjects\\foo") - 1, -EILSEQ);
+	/* Not UTF-8, though no byte is a control character. */
+	bad_str("a stray continuation byte", PFX "a\x80" "b", -EILSEQ);
+	bad_str("a 2-byte sequence cut short", PFX "a\xc3", -EILSEQ);
+	bad_str("a 3-byte sequence cut by ASCII", PFX "\xe2\x82x", -EILSEQ);
+	bad_str("an overlong '/'", PFX "\xc0\xaf", -EILSEQ);
+	bad_str("an overlong 3-byte form", PFX "\xe0\x80\xaf", -EILSEQ);
+	bad_str("a UTF-16 surrogate", PFX "\xed\xa0\x80", -EILSEQ);
+	bad_str("beyond U+10FFFF", PFX "\xf4\x90\x80\x80", -EILSEQ);
+	bad_str("a 0xFF byte", PFX "a\xff", -EILSEQ);
+	bad_str("a 0xFE byte", PFX "\xfe", -EILSEQ);
+	still_free();
+	{
+		static const char *const utf8[] = {
+			PFX "caf\xc3\xa9",		/* U+00E9 */
+			PFX "\xe2\x82\xac",		/* U+20AC */
+			PFX "\xf0\x9f\x98\x80",		/* U+1F600 */
+			PFX "\xf4\x8f\xbf\xbf",		/* U+10FFFF */
+		};
+		unsigned int i;
+
+		for (i = 0; i < sizeof(utf8) / sizeof(utf8[0]); i++) {
+			int fd = t_open_name_raw(dev, utf8[i],
+						 NTEVENT_OPEN_CREATE,
+						 NTEVENT_ALL_ACCESS, T_MANUAL,
+						 0, 0600, NULL);
+
+			CHECK_MSG(fd >= 0, "valid UTF-8 name #%u: %s", i,
+				  t_errname(-fd));
+			close(fd);
+		}
+	}
+
 	/* A backslash at byte 255 of a 255-byte name part is still one. */
 	memcpy(buf, PFX, PFXLEN);
 	memset(buf + PFXLEN, 'b', 255);
