@@ -4,8 +4,11 @@
  * cgroup (GFP_KERNEL_ACCOUNT): accounted kmalloc()s come from the
  * "kmalloc-cg-*" caches, the others from "kmalloc-*". Creating N events
  * (each an event object and a descriptor record, a 16-byte kmalloc) and N
- * names must grow the accounted caches by at least 2N objects, kmalloc-cg-16
- * by most of N, and leave the unaccounted kmalloc-16 about where it was.
+ * names must grow the accounted caches by at least N objects and
+ * kmalloc-cg-16 by at least N/2, and leave the unaccounted kmalloc-16
+ * about where it was (under N/4: unaccounted, the 16-byte records would
+ * all land there). Slab counts are approximate (per-CPU slabs count as
+ * full), hence the margins.
  * (What closing gives back is printed, not checked: KASAN's quarantine
  * holds freed objects; kmemleak checks the frees.) Skips without
  * /proc/slabinfo or kmalloc-cg caches (a kernel without memcg).
@@ -83,8 +86,8 @@ int main(void)
 	       after.plain_16 - before.plain_16, N,
 	       closed.cg_all - before.cg_all, closed.cg_16 - before.cg_16,
 	       closed.plain_16 - before.plain_16);
-	CHECK(after.cg_all - before.cg_all >= 2 * N);
-	CHECK(after.cg_16 - before.cg_16 >= N * 9 / 10);
+	CHECK(after.cg_all - before.cg_all >= N);
+	CHECK(after.cg_16 - before.cg_16 >= N / 2);
 	CHECK(after.plain_16 - before.plain_16 < N / 4);
 	return T_PASS;
 }
