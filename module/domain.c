@@ -80,10 +80,13 @@ static struct ntevent_domain *ntevent_domain_new(struct ipc_namespace *ns)
  */
 struct ntevent_domain *ntevent_domain_get(bool kernel)
 {
-	struct ipc_namespace *ns = current->nsproxy->ipc_ns;
+	struct ipc_namespace *ns;
 	struct ntevent_domain *d;
 
-	if (kernel || ntevent_ns_is_init(ns))
+	if (kernel)
+		return &ntevent_init_domain;
+	ns = current->nsproxy->ipc_ns;
+	if (ntevent_ns_is_init(ns))
 		return &ntevent_init_domain;
 
 	rcu_read_lock();
