@@ -164,6 +164,20 @@ static int open_event(struct opts *o, unsigned int flags, uint32_t access,
 }
 
 /*
+ * Block the signals that end a hold, into *set. Done before the event is
+ * made, so that a SIGTERM sent as soon as the name exists ends the hold
+ * normally instead of killing the process.
+ */
+static void block_hold_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+	sigprocmask(SIG_BLOCK, set, NULL);
+}
+
+/*
  * Keep the descriptor, hence the event and its name, alive: for o->hold
  * seconds, or until SIGINT, SIGTERM or SIGHUP (which end it normally).
  * With --background the caller gets its shell back at once: a child does
@@ -176,11 +190,7 @@ static int hold(struct opts *o)
 	pid_t pid;
 	int null;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigprocmask(SIG_BLOCK, &set, NULL);
+	block_hold_signals(&set);
 
 	if (o->background) {
 		fflush(NULL);
@@ -233,7 +243,9 @@ static int cmd_create(struct opts *o)
 {
 	unsigned int flags = NTEVENT_OPEN_CREATE;
 	int fd, created;
+	sigset_t set;
 
+	block_hold_signals(&set);
 	if (!o->open_existing)
 		flags |= NTEVENT_OPEN_EXCL;
 	fd = open_event(o, flags, NTEVENT_ALL_ACCESS, &created, "create");
@@ -244,7 +256,12 @@ static int cmd_create(struct opts *o)
 
 static int cmd_open(struct opts *o)
 {
-	int fd = open_event(o, 0, o->access, NULL, "open");
+	sigset_t set;
+	int fd;
+
+	if (o->hold != HOLD_NOT || o->background)
+		block_hold_signals(&set);
+	fd = open_event(o, 0, o->access, NULL, "open");
 
 	if (fd < 0)
 		return -fd;
