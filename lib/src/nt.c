@@ -93,8 +93,12 @@ static uint32_t nt_event_access(ACCESS_MASK desired)
 	return access & EVENT_ALL_ACCESS;
 }
 
-/* The rights a mode's read bit, and its write bit, grant. */
-#define NT_READ_RIGHTS	(EVENT_QUERY_STATE | SYNCHRONIZE | READ_CONTROL)
+/*
+ * The rights a mode's read bit, and its write bit, grant; SYNCHRONIZE comes
+ * with the read bit of a notification event, the write bit of a
+ * synchronization event (a wait consumes one).
+ */
+#define NT_READ_RIGHTS	(EVENT_QUERY_STATE | READ_CONTROL)
 #define NT_WRITE_RIGHTS	(EVENT_MODIFY_STATE | DELETE | WRITE_DAC | WRITE_OWNER)
 
 /*
@@ -201,8 +205,9 @@ static int nt_attributes(const OBJECT_ATTRIBUTES *oa, struct nt_name *name)
 /*
  * Open (or, per flags, create) a named event with the rights DesiredAccess
  * maps to. MAXIMUM_ALLOWED asks for the most the event's mode grants the
- * caller: all rights, else a read bit's, else a write bit's, each with the
- * rights asked for besides.
+ * caller: all rights, else a read or a write bit's with SYNCHRONIZE (one of
+ * them grants it, by the event's type), else a read bit's, else a write
+ * bit's, each with the rights asked for besides.
  */
 static int nt_open(const struct nt_name *name, unsigned int flags,
 		   ACCESS_MASK desired, unsigned int type, unsigned int state,
@@ -210,7 +215,11 @@ static int nt_open(const struct nt_name *name, unsigned int flags,
 {
 	uint32_t want = nt_event_access(desired & ~MAXIMUM_ALLOWED);
 	const uint32_t tries[] = {
-		EVENT_ALL_ACCESS, NT_READ_RIGHTS | want, NT_WRITE_RIGHTS | want,
+		EVENT_ALL_ACCESS,
+		NT_READ_RIGHTS | SYNCHRONIZE | want,
+		NT_WRITE_RIGHTS | SYNCHRONIZE | want,
+		NT_READ_RIGHTS | want,
+		NT_WRITE_RIGHTS | want,
 	};
 	size_t i;
 	int fd = -EACCES;

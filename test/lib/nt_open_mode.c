@@ -6,17 +6,20 @@
  * OBJ_OPENIF, whatever the access asked for; an event made with mode 0604
  * opens for GENERIC_READ, SYNCHRONIZE or GENERIC_EXECUTE but not for
  * EVENT_MODIFY_STATE or GENERIC_ALL, and MAXIMUM_ALLOWED gets exactly
- * what a read bit grants (QUERY_STATE, SYNCHRONIZE, READ_CONTROL). The
- * handle written on failure is never touched. Needs root.
+ * what a read bit grants (QUERY_STATE, SYNCHRONIZE, READ_CONTROL). On a
+ * synchronization event with mode 0604 a read bit grants no SYNCHRONIZE
+ * (a wait would consume it): SYNCHRONIZE is denied, and MAXIMUM_ALLOWED
+ * gets QUERY_STATE and READ_CONTROL. The handle written on failure is
+ * never touched. Needs root.
  */
 #include <sys/stat.h>
 #include <ntevent.h>
 #include <ntevent/nt.h>
 #include "lt.h"
 
-static OBJECT_ATTRIBUTES oa_private, oa_shared, oa_shared_openif;
-static UNICODE_STRING us_private, us_shared;
-static WCHAR buf_private[128], buf_shared[128];
+static OBJECT_ATTRIBUTES oa_private, oa_shared, oa_shared_openif, oa_auto;
+static UNICODE_STRING us_private, us_shared, us_auto;
+static WCHAR buf_private[128], buf_shared[128], buf_auto[128];
 
 static uint32_t rights(HANDLE h)
 {
@@ -64,13 +67,21 @@ static void as_nobody(void *arg)
 	CHECK_EQ(rights(h), EVENT_QUERY_STATE | SYNCHRONIZE | READ_CONTROL);
 	CHECK_EQ(lt_nt_state(h), 0);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
+
+	h = (HANDLE)0x1234;
+	CHECK_ST(NtOpenEvent(&h, SYNCHRONIZE, &oa_auto), STATUS_ACCESS_DENIED);
+	CHECK(h == (HANDLE)0x1234);
+	CHECK_ST(NtOpenEvent(&h, MAXIMUM_ALLOWED, &oa_auto), STATUS_SUCCESS);
+	CHECK_EQ(rights(h), EVENT_QUERY_STATE | READ_CONTROL);
+	CHECK_EQ(lt_nt_state(h), 1);
+	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 }
 
 int main(void)
 {
 	char ascii[128];
 	HANDLE private;
-	int shared;
+	int shared, sync;
 
 	lt_require_device();
 	if (geteuid() != 0)
@@ -92,10 +103,19 @@ int main(void)
 	InitializeObjectAttributes(&oa_shared_openif, &us_shared, OBJ_OPENIF, NULL,
 				   NULL);
 
+	lt_name(ascii, sizeof(ascii), "auto");
+	sync = ntevent_open_named(ascii, strlen(ascii),
+				  NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
+				  NTEVENT_ALL_ACCESS, 1, 1, 0604, NULL);
+	CHECK(sync >= 0);
+	lt_unicode(&us_auto, buf_auto, 128, ascii);
+	InitializeObjectAttributes(&oa_auto, &us_auto, 0, NULL, NULL);
+
 	if (!lt_as_nobody(as_nobody, NULL))
 		lt_skip("cannot drop root");
 
 	CHECK_ST(NtClose(private), STATUS_SUCCESS);
 	CHECK_RET(ntevent_close(shared), 0);
+	CHECK_RET(ntevent_close(sync), 0);
 	return LT_PASS;
 }
