@@ -93,13 +93,6 @@ static uint32_t nt_event_access(ACCESS_MASK desired)
 	return access & EVENT_ALL_ACCESS;
 }
 
-/*
- * The rights a mode's read bit, and its write bit, grant; SYNCHRONIZE comes
- * with the read bit of a notification event, the write bit of a
- * synchronization event (a wait consumes one).
- */
-#define NT_READ_RIGHTS	(EVENT_QUERY_STATE | READ_CONTROL)
-#define NT_WRITE_RIGHTS	(EVENT_MODIFY_STATE | DELETE | WRITE_DAC | WRITE_OWNER)
 
 /*
  * The mode of a named event NtCreateEvent() creates: its creator's user
@@ -216,10 +209,10 @@ static int nt_open(const struct nt_name *name, unsigned int flags,
 	uint32_t want = nt_event_access(desired & ~MAXIMUM_ALLOWED);
 	const uint32_t tries[] = {
 		EVENT_ALL_ACCESS,
-		NT_READ_RIGHTS | SYNCHRONIZE | want,
-		NT_WRITE_RIGHTS | SYNCHRONIZE | want,
-		NT_READ_RIGHTS | want,
-		NT_WRITE_RIGHTS | want,
+		NTEVENT_MODE_READ_RIGHTS | SYNCHRONIZE | want,
+		NTEVENT_MODE_WRITE_RIGHTS | SYNCHRONIZE | want,
+		NTEVENT_MODE_READ_RIGHTS | want,
+		NTEVENT_MODE_WRITE_RIGHTS | want,
 	};
 	size_t i;
 	int fd = -EACCES;

@@ -31,6 +31,16 @@
 #define NTEVENT_SYNCHRONIZE		0x00100000u
 #define NTEVENT_ALL_ACCESS		0x001f0003u
 
+/*
+ * The rights a named event's read and write mode bits grant (see
+ * %NTEVENT_IOC_OPEN). %NTEVENT_SYNCHRONIZE comes with the read bit of a
+ * notification event and with the write bit of a synchronization event,
+ * since a wait consumes the latter.
+ */
+#define NTEVENT_MODE_READ_RIGHTS	(NTEVENT_QUERY_STATE | NTEVENT_READ_CONTROL)
+#define NTEVENT_MODE_WRITE_RIGHTS	(NTEVENT_MODIFY_STATE | NTEVENT_DELETE | \
+					 NTEVENT_WRITE_DAC | NTEVENT_WRITE_OWNER)
+
 /**
  * struct ntevent_create_args - argument of %NTEVENT_IOC_CREATE
  * @type:   %NTEVENT_TYPE_NOTIFICATION or %NTEVENT_TYPE_SYNCHRONIZATION
