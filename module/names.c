@@ -49,11 +49,6 @@ MODULE_PARM_DESC(max_names_per_user,
 
 #define NTEVENT_PREFIX_LEN	(sizeof(NTEVENT_NAME_PREFIX) - 1)
 
-/* Rights a read or write permission bit grants (plus SYNCHRONIZE, below). */
-#define NTEVENT_READ_RIGHTS	(NTEVENT_QUERY_STATE | NTEVENT_READ_CONTROL)
-#define NTEVENT_WRITE_RIGHTS	(NTEVENT_MODIFY_STATE | NTEVENT_DELETE | \
-				 NTEVENT_WRITE_DAC | NTEVENT_WRITE_OWNER)
-
 /* The key of the name table: the full path, not NUL-terminated. */
 struct ntevent_name_key {
 	const char *name;
@@ -105,38 +100,6 @@ void ntevent_names_destroy(struct ntevent_domain *d)
 }
 
 /*
- * A new event of the current task's IPC namespace, or of the initial one
- * for a kernel caller. Its memory is charged to the caller's cgroup.
- */
-struct ntevent_obj *ntevent_obj_new(bool auto_reset, bool signaled,
-				    bool kernel)
-{
-	struct ntevent_obj *obj = kzalloc(sizeof(*obj), GFP_KERNEL_ACCOUNT);
-	struct ntevent_domain *d;
-
-	if (!obj)
-		return NULL;
-	d = ntevent_domain_get(kernel);
-	if (!d) {
-		kfree(obj);
-		return NULL;
-	}
-	kref_init(&obj->ref);
-	ntevent_init(&obj->ev, auto_reset, signaled);
-	obj->ev.domain = d;
-	obj->kernel = kernel;
-	return obj;
-}
-
-static void ntevent_obj_free(struct ntevent_obj *obj)
-{
-	ntevent_quiesce(&obj->ev);
-	ntevent_domain_put(obj->ev.domain);
-	kfree(obj->name);
-	kfree_rcu(obj, rcu);
-}
-
-/*
  * Count a name of uid in d, within the limit (which CAP_SYS_RESOURCE
  * lifts, as for POSIX message queues); names_lock held.
  */
@@ -160,11 +123,6 @@ static int ntevent_user_names_add(struct ntevent_domain *d, kuid_t uid,
 			       GFP_KERNEL_ACCOUNT));
 }
 
-static void ntevent_obj_release(struct kref *ref)
-{
-	ntevent_obj_free(container_of(ref, struct ntevent_obj, ref));
-}
-
 /* Called with the domain's names_lock held, which it drops. */
 static void ntevent_obj_release_named(struct kref *ref)
 {
@@ -177,14 +135,15 @@ static void ntevent_obj_release_named(struct kref *ref)
 	ntevent_obj_free(obj);
 }
 
-/* Drop a reference. Context: process (a named event takes a mutex). */
-void ntevent_obj_put(struct ntevent_obj *obj)
+/*
+ * Drop a reference to a named event: the last one takes the name out of
+ * the table under the names_lock, so that a lookup never meets an object
+ * on its way out. Context: process.
+ */
+void ntevent_name_put(struct ntevent_obj *obj)
 {
-	if (!obj->name)
-		kref_put(&obj->ref, ntevent_obj_release);
-	else
-		kref_put_mutex(&obj->ref, ntevent_obj_release_named,
-			       &obj->ev.domain->names_lock);
+	kref_put_mutex(&obj->ref, ntevent_obj_release_named,
+		       &obj->ev.domain->names_lock);
 }
 
 /* Is s[0..len) valid UTF-8 (shortest forms, no surrogates, <= U+10FFFF)? */
@@ -253,9 +212,11 @@ static u32 ntevent_mode_rights(umode_t bits, bool auto_reset)
 	u32 r = 0;
 
 	if (bits & 4)
-		r |= NTEVENT_READ_RIGHTS | (auto_reset ? 0 : NTEVENT_SYNCHRONIZE);
+		r |= NTEVENT_MODE_READ_RIGHTS |
+		     (auto_reset ? 0 : NTEVENT_SYNCHRONIZE);
 	if (bits & 2)
-		r |= NTEVENT_WRITE_RIGHTS | (auto_reset ? NTEVENT_SYNCHRONIZE : 0);
+		r |= NTEVENT_MODE_WRITE_RIGHTS |
+		     (auto_reset ? NTEVENT_SYNCHRONIZE : 0);
 	return r;
 }
 
@@ -466,63 +427,3 @@ void ntevent_put_named(struct ntevent *ev)
 	ntevent_obj_put(container_of(ev, struct ntevent_obj, ev));
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_put_named, NTEVENT);
-
-/**
- * ntevent_io_create_event() - IoCreateNotificationEvent and
- * IoCreateSynchronizationEvent
- * @name:       UTF-16 NT path, not NUL-terminated
- * @len_bytes:  its length in bytes (UNICODE_STRING.Length)
- * @auto_reset: synchronization (true) or notification event
- *
- * Opens the named event, or creates it signaled if absent, mode 0644 (any
- * user may wait on it and query it, root may set it).
- *
- * Context: process.
- * Return: the event, or NULL (as Windows' calls do) on a bad name or no
- * memory. Release it with ntevent_put_named() (ZwClose()).
- */
-struct ntevent *ntevent_io_create_event(const u16 *name, size_t len_bytes,
-					bool auto_reset)
-{
-	size_t i, n = len_bytes / 2;
-	struct ntevent *ev;
-	char *utf8, *p;
-
-	/* A valid name is ASCII prefix + at most 255 bytes: 4 per unit is ample */
-	if (!n || n > NTEVENT_PREFIX_LEN + NTEVENT_NAME_MAX)
-		return NULL;
-	utf8 = kmalloc(n * 3 + 1, GFP_KERNEL);
-	if (!utf8)
-		return NULL;
-	for (p = utf8, i = 0; i < n; i++) {
-		u32 c = name[i];
-
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < n &&
-		    name[i + 1] >= 0xdc00 && name[i + 1] <= 0xdfff) {
-			/* a surrogate pair: 4 bytes for 2 units */
-			c = 0x10000 + ((c - 0xd800) << 10) + (name[++i] - 0xdc00);
-			*p++ = 0xf0 | (c >> 18);
-			*p++ = 0x80 | ((c >> 12) & 0x3f);
-			*p++ = 0x80 | ((c >> 6) & 0x3f);
-			*p++ = 0x80 | (c & 0x3f);
-		} else if ((c >= 0xd800 && c <= 0xdfff) || !c) {
-			kfree(utf8);	/* a lone surrogate, or a NUL */
-			return NULL;
-		} else if (c < 0x80) {
-			*p++ = c;
-		} else if (c < 0x800) {
-			*p++ = 0xc0 | (c >> 6);
-			*p++ = 0x80 | (c & 0x3f);
-		} else {
-			*p++ = 0xe0 | (c >> 12);
-			*p++ = 0x80 | ((c >> 6) & 0x3f);
-			*p++ = 0x80 | (c & 0x3f);
-		}
-	}
-	*p = '\0';
-	ev = ntevent_open_named(utf8, NTEVENT_KOPEN_CREATE, auto_reset, true,
-				0644, NULL);
-	kfree(utf8);
-	return IS_ERR(ev) ? NULL : ev;
-}
-EXPORT_SYMBOL_NS_GPL(ntevent_io_create_event, NTEVENT);

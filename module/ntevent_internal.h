@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* ntevent: what the core, the domains, the names and the device share. */
+/*
+ * ntevent: what the core, the domains, the objects, the names and the
+ * device share.
+ */
 #ifndef _NTEVENT_INTERNAL_H
 #define _NTEVENT_INTERNAL_H
 
@@ -94,7 +97,9 @@ void ntevent_names_destroy(struct ntevent_domain *d);
 
 struct ntevent_obj *ntevent_obj_new(bool auto_reset, bool signaled,
 				    bool kernel);
+void ntevent_obj_free(struct ntevent_obj *obj);
 void ntevent_obj_put(struct ntevent_obj *obj);
+void ntevent_name_put(struct ntevent_obj *obj);
 int ntevent_name_check(const char *name, size_t len);
 struct ntevent_obj *ntevent_name_open(const char *name, size_t len,
 				      unsigned int flags, bool auto_reset,
