@@ -3,7 +3,13 @@
 #ifndef NTEVENT_INTERNAL_H
 #define NTEVENT_INTERNAL_H
 
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+
 #include <ntevent.h>
+
+#include "sys.h"
 
 /* Marks a definition that belongs to the public API (see libntevent.map). */
 #define NTEVENT_EXPORT __attribute__((visibility("default")))
@@ -26,11 +32,68 @@ int ntevent__device(void);
 int ntevent__device_enodev(void);
 
 /*
- * An event operation (ntevent_set, _reset, _pulse) on the descriptor a
- * HANDLE names: 0 or -errno, -EBADF/-EBADFD for a handle that names none.
+ * HANDLE encoding: handle = (fd + 1) * 4. Like Windows' handles, every
+ * event handle is a non-zero multiple of 4, so NULL (WSA_INVALID_EVENT)
+ * and the pseudo-handles -1 (INVALID_HANDLE_VALUE, NtCurrentProcess())
+ * and -2 (NtCurrentThread()) are never events, and each descriptor has
+ * exactly one handle.
  */
-int ntevent__handle_op(const void *handle, int (*op)(int fd, int *prev),
-		       int *prev);
+#define NTEVENT_HANDLE_MAX_FD	((int)((UINTPTR_MAX >> 2) - 1 > INT_MAX ? \
+				       INT_MAX : (UINTPTR_MAX >> 2) - 1))
+/* -1 .. -6: NtCurrentProcess, Thread, Session, ProcessToken, ThreadToken... */
+#define NTEVENT_PSEUDO_HANDLES	6
+
+/*
+ * The descriptor a HANDLE names (ntevent_handle_to_fd(), inlined into the
+ * hot paths): -1..-NTEVENT_PSEUDO_HANDLES are pseudo-handles (-EBADFD),
+ * anything that is not an encoded descriptor is -EBADF.
+ */
+static inline int ntevent__handle_fd(const void *handle)
+{
+	intptr_t v = (intptr_t)handle;
+	uintptr_t u = (uintptr_t)handle;
+
+	if (v < 0 && v >= -NTEVENT_PSEUDO_HANDLES)
+		return -EBADFD;		/* a handle, but not to an event */
+	if (v <= 0 || (u & 3))
+		return -EBADF;		/* not a handle at all */
+	u = (u >> 2) - 1;
+	if (u > (uintptr_t)NTEVENT_HANDLE_MAX_FD)
+		return -EBADF;
+	return (int)u;
+}
+
+/*
+ * An event ioctl without argument checks (NTEVENT_IOC_SET, _RESET, _PULSE:
+ * the kernel makes them) on the descriptor a HANDLE names: 0 or -errno,
+ * -EBADF/-EBADFD for a handle that names none.
+ */
+static inline int ntevent__handle_op(const void *handle, unsigned long req,
+				     int *prev)
+{
+	int fd = ntevent__handle_fd(handle);
+
+	return fd < 0 ? fd : ntevent__ioctl(fd, req, prev);
+}
+
+/*
+ * A wait ioctl on the device dev, with arguments the caller built itself
+ * (the kernel checks count, fds and flags): the index, or -errno.
+ */
+static inline int ntevent__wait_on(int dev, unsigned long req, const int *fds,
+				   unsigned int count, uint64_t deadline,
+				   unsigned int flags)
+{
+	struct ntevent_wait_args args = {
+		.timeout = deadline,
+		.fds = (uint64_t)(uintptr_t)fds,
+		.count = count,
+		.flags = flags,
+	};
+	int ret = ntevent__ioctl(dev, req, &args);
+
+	return ret < 0 ? ret : (int)args.index;
+}
 
 /* Close the descriptor a HANDLE names; any bad handle is -EBADF. */
 int ntevent__handle_close(const void *handle);

@@ -250,18 +250,6 @@ NTEVENT_EXPORT uint64_t ntevent_deadline_after(uint64_t ns)
 	return now + ns;
 }
 
-/*
- * HANDLE encoding: handle = (fd + 1) * 4. Like Windows' handles, every
- * event handle is a non-zero multiple of 4, so NULL (WSA_INVALID_EVENT)
- * and the pseudo-handles -1 (INVALID_HANDLE_VALUE, NtCurrentProcess())
- * and -2 (NtCurrentThread()) are never events, and each descriptor has
- * exactly one handle.
- */
-#define NTEVENT_HANDLE_MAX_FD	((int)((UINTPTR_MAX >> 2) - 1 > INT_MAX ? \
-				       INT_MAX : (UINTPTR_MAX >> 2) - 1))
-/* -1 .. -6: NtCurrentProcess, Thread, Session, ProcessToken, ThreadToken... */
-#define NTEVENT_PSEUDO_HANDLES	6
-
 NTEVENT_EXPORT void *ntevent_fd_to_handle(int fd)
 {
 	if (fd < 0 || fd > NTEVENT_HANDLE_MAX_FD)
@@ -271,25 +259,7 @@ NTEVENT_EXPORT void *ntevent_fd_to_handle(int fd)
 
 NTEVENT_EXPORT int ntevent_handle_to_fd(const void *handle)
 {
-	intptr_t v = (intptr_t)handle;
-	uintptr_t u = (uintptr_t)handle;
-
-	if (v < 0 && v >= -NTEVENT_PSEUDO_HANDLES)
-		return -EBADFD;		/* a handle, but not to an event */
-	if (v <= 0 || (u & 3))
-		return -EBADF;		/* not a handle at all */
-	u = (u >> 2) - 1;
-	if (u > (uintptr_t)NTEVENT_HANDLE_MAX_FD)
-		return -EBADF;
-	return (int)u;
-}
-
-int ntevent__handle_op(const void *handle, int (*op)(int fd, int *prev),
-		       int *prev)
-{
-	int fd = ntevent_handle_to_fd(handle);
-
-	return fd < 0 ? fd : op(fd, prev);
+	return ntevent__handle_fd(handle);
 }
 
 int ntevent__handle_close(const void *handle)

@@ -30,9 +30,10 @@ _Static_assert(NotificationEvent == NTEVENT_TYPE_NOTIFICATION, "event type");
 _Static_assert(SynchronizationEvent == NTEVENT_TYPE_SYNCHRONIZATION, "event type");
 _Static_assert(MAXIMUM_WAIT_OBJECTS == NTEVENT_MAX_WAIT_COUNT, "wait count");
 
-static NTSTATUS nt_status(int err)
+/* The one errno table, but success (the hot path) without a lookup. */
+static inline NTSTATUS nt_status(int err)
 {
-	return ntevent_errno_to_ntstatus(err);
+	return err ? ntevent_errno_to_ntstatus(err) : STATUS_SUCCESS;
 }
 
 /* 100 ns intervals from 1601-01-01 to 1970-01-01, both UTC. */
@@ -326,7 +327,7 @@ NTEVENT_ALIAS(NtOpenEvent, ZwOpenEvent);
 NTEVENT_EXPORT NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle,
 					 PLONG PreviousState)
 {
-	return nt_status(ntevent__handle_op(EventHandle, ntevent_set,
+	return nt_status(ntevent__handle_op(EventHandle, NTEVENT_IOC_SET,
 					       (int *)PreviousState));
 }
 NTEVENT_ALIAS(NtSetEvent, ZwSetEvent);
@@ -334,7 +335,7 @@ NTEVENT_ALIAS(NtSetEvent, ZwSetEvent);
 NTEVENT_EXPORT NTSTATUS NTAPI NtResetEvent(HANDLE EventHandle,
 					   PLONG PreviousState)
 {
-	return nt_status(ntevent__handle_op(EventHandle, ntevent_reset,
+	return nt_status(ntevent__handle_op(EventHandle, NTEVENT_IOC_RESET,
 					       (int *)PreviousState));
 }
 NTEVENT_ALIAS(NtResetEvent, ZwResetEvent);
@@ -342,7 +343,7 @@ NTEVENT_ALIAS(NtResetEvent, ZwResetEvent);
 NTEVENT_EXPORT NTSTATUS NTAPI NtPulseEvent(HANDLE EventHandle,
 					   PLONG PreviousState)
 {
-	return nt_status(ntevent__handle_op(EventHandle, ntevent_pulse,
+	return nt_status(ntevent__handle_op(EventHandle, NTEVENT_IOC_PULSE,
 					       (int *)PreviousState));
 }
 NTEVENT_ALIAS(NtPulseEvent, ZwPulseEvent);
@@ -393,17 +394,18 @@ NTEVENT_EXPORT NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle,
 						    PLARGE_INTEGER Timeout)
 {
 	unsigned int flags = Alertable ? NTEVENT_WAIT_ALERTABLE : 0;
-	int fd = ntevent_handle_to_fd(Handle);
+	int fd = ntevent__handle_fd(Handle);
 	uint64_t deadline;
-	int ret;
+	int dev, ret;
 
 	if (fd < 0)
 		return nt_status(fd);
-	ret = ntevent__device_enodev();
-	if (ret < 0)
-		return nt_status(ret);
+	dev = ntevent__device_enodev();
+	if (dev < 0)
+		return nt_status(dev);
 	nt_deadline(Timeout, &deadline, &flags);
-	ret = ntevent_wait(fd, deadline, flags);
+	ret = ntevent__wait_on(dev, NTEVENT_IOC_WAIT_ANY, &fd, 1, deadline,
+			       flags);
 	if (ret < 0)
 		return nt_status(ret);	/* STATUS_TIMEOUT, STATUS_USER_APC... */
 	return STATUS_WAIT_0;

@@ -132,12 +132,12 @@ NTEVENT_EXPORT BOOL WSAAPI WSACloseEvent(WSAEVENT hEvent)
 
 NTEVENT_EXPORT BOOL WSAAPI WSASetEvent(WSAEVENT hEvent)
 {
-	return wsa_result(ntevent__handle_op(hEvent, ntevent_set, NULL));
+	return wsa_result(ntevent__handle_op(hEvent, NTEVENT_IOC_SET, NULL));
 }
 
 NTEVENT_EXPORT BOOL WSAAPI WSAResetEvent(WSAEVENT hEvent)
 {
-	return wsa_result(ntevent__handle_op(hEvent, ntevent_reset, NULL));
+	return wsa_result(ntevent__handle_op(hEvent, NTEVENT_IOC_RESET, NULL));
 }
 
 NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
@@ -227,12 +227,12 @@ NTEVENT_EXPORT BOOL WSPAPI WPUCloseEvent(WSAEVENT hEvent, LPINT lpErrno)
 
 NTEVENT_EXPORT BOOL WSPAPI WPUSetEvent(WSAEVENT hEvent, LPINT lpErrno)
 {
-	return wpu_result(ntevent__handle_op(hEvent, ntevent_set, NULL),
+	return wpu_result(ntevent__handle_op(hEvent, NTEVENT_IOC_SET, NULL),
 			  lpErrno);
 }
 
 NTEVENT_EXPORT BOOL WSPAPI WPUResetEvent(WSAEVENT hEvent, LPINT lpErrno)
 {
-	return wpu_result(ntevent__handle_op(hEvent, ntevent_reset, NULL),
+	return wpu_result(ntevent__handle_op(hEvent, NTEVENT_IOC_RESET, NULL),
 			  lpErrno);
 }

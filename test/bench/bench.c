@@ -16,7 +16,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
-#include <linux/ntevent.h>
+#include <ntevent.h>
+#include <ntevent/nt.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -289,6 +290,45 @@ static double per_pair_set_wait(long n)
 	}
 	t0 = now_ns() - t0;
 	close(fd);
+	return (double)t0 / n;
+}
+
+/* The same two calls through the library's NT face. */
+static double per_call_nt_set_reset(long n)
+{
+	HANDLE h;
+	LONG prev;
+	uint64_t t0;
+	long i;
+
+	if (NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, NotificationEvent, FALSE))
+		die("NtCreateEvent");
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		NtSetEvent(h, &prev);
+		NtResetEvent(h, &prev);
+	}
+	t0 = now_ns() - t0;
+	NtClose(h);
+	return (double)t0 / (2 * n);
+}
+
+static double per_pair_nt_set_wait(long n)
+{
+	HANDLE h;
+	uint64_t t0;
+	long i;
+
+	if (NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
+			  FALSE))
+		die("NtCreateEvent");
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		NtSetEvent(h, NULL);
+		NtWaitForSingleObject(h, FALSE, NULL);
+	}
+	t0 = now_ns() - t0;
+	NtClose(h);
 	return (double)t0 / n;
 }
 
@@ -590,6 +630,7 @@ int main(int argc, char **argv)
 	int attack_mode = argc > 1 && !strcmp(argv[1], "--attack");
 	long n, rounds;
 	double sys, floor, sr, srn, setn, sw, nt, saw, efd, fx, few, many;
+	double ntsr, ntsw;
 	struct rlimit rl = { 110000, 110000 };
 
 	if (attack_mode) {
@@ -610,6 +651,8 @@ int main(int argc, char **argv)
 	srn = per_call_set_reset(n, 0);
 	setn = per_call_set_null(n);
 	sw = per_pair_set_wait(n);
+	ntsr = per_call_nt_set_reset(n);
+	ntsw = per_pair_nt_set_wait(n);
 	nt = ping_pong(NTEVENT, rounds);
 	saw = ping_pong(NTEVENT_SAW, rounds);
 	efd = ping_pong(EVENTFD, rounds);
@@ -634,6 +677,12 @@ int main(int argc, char **argv)
 	printf("  %-44s %9.1f ns/call  %5.2fx getppid\n",
 	       "wait-any on a signaled auto event", sw - setn, (sw - setn) / sys);
 	printf("  %-44s %9.1f ns/pair\n", "  (set + wait-any pair)", sw);
+	printf("  %-44s %9.1f ns/call  %+5.1f%% raw ioctls\n",
+	       "NtSetEvent+NtResetEvent (library)", ntsr,
+	       100.0 * (ntsr - sr) / sr);
+	printf("  %-44s %9.1f ns/pair  %+5.1f%% raw ioctls\n",
+	       "NtSetEvent+NtWaitForSingleObject (library)", ntsw,
+	       100.0 * (ntsw - sw) / sw);
 	printf("  %-44s %9.1f ns/round trip  %5.2fx futex\n",
 	       "ping-pong, ntevent auto-reset events", nt, nt / fx);
 	printf("  %-44s %9.1f ns/round trip  %5.2fx futex\n",
