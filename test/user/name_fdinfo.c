@@ -8,40 +8,13 @@
  */
 #include "t.h"
 
-static char *fdinfo(int fd, char *buf, size_t len)
-{
-	char path[64];
-	ssize_t n;
-	int f;
-
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	f = CHECK_OK(open(path, O_RDONLY | O_CLOEXEC));
-	n = CHECK_OK(read(f, buf, len - 1));
-	close(f);
-	buf[n] = 0;
-	return buf;
-}
-
-static bool has_line(int fd, const char *line)
-{
-	char buf[4096], want[600];
-	const char *p;
-
-	fdinfo(fd, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "%s\n", line);
-	for (p = buf; (p = strstr(p, want)); p++)
-		if (p == buf || p[-1] == '\n')
-			return true;
-	return false;
-}
-
 static void expect_name(int fd, const char *name)
 {
 	char line[600], buf[4096];
 
 	snprintf(line, sizeof(line), "ntevent-name:\t%s", name);
-	CHECK_MSG(has_line(fd, line), "fdinfo of fd %d lacks \"%s\":\n%s", fd,
-		  line, fdinfo(fd, buf, sizeof(buf)));
+	CHECK_MSG(t_fdinfo_has(fd, line), "fdinfo of fd %d lacks \"%s\":\n%s", fd,
+		  line, t_fdinfo(fd, buf, sizeof(buf)));
 }
 
 int main(void)
@@ -61,16 +34,16 @@ int main(void)
 	expect_name(d, name);
 	expect_name(p, name);
 	/* The usual lines are there too, per descriptor. */
-	CHECK(has_line(e, "ntevent-type:\tnotification"));
-	CHECK(has_line(o, "ntevent-state:\t0"));
-	CHECK(has_line(o, "ntevent-access:\t0x100000"));
-	CHECK(has_line(d, "ntevent-access:\t0x0"));
+	CHECK(t_fdinfo_has(e, "ntevent-type:\tnotification"));
+	CHECK(t_fdinfo_has(o, "ntevent-state:\t0"));
+	CHECK(t_fdinfo_has(o, "ntevent-access:\t0x100000"));
+	CHECK(t_fdinfo_has(d, "ntevent-access:\t0x0"));
 	CHECK_EQ(t_set(e), 0);
-	CHECK(has_line(o, "ntevent-state:\t1"));
+	CHECK(t_fdinfo_has(o, "ntevent-state:\t1"));
 	expect_name(o, name);
 
 	anon = t_create(dev, T_AUTO, 0);
-	fdinfo(anon, buf, sizeof(buf));
+	t_fdinfo(anon, buf, sizeof(buf));
 	CHECK_MSG(!strstr(buf, "ntevent-name"),
 		  "an anonymous event shows a name:\n%s", buf);
 
@@ -80,6 +53,6 @@ int main(void)
 	longname[n + NTEVENT_NAME_MAX] = 0;
 	o = t_create_name(dev, longname, T_AUTO, 0, 0600);
 	expect_name(o, longname);
-	CHECK(has_line(o, "ntevent-type:\tsynchronization"));
+	CHECK(t_fdinfo_has(o, "ntevent-type:\tsynchronization"));
 	return T_PASS;
 }

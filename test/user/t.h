@@ -829,6 +829,46 @@ static inline void t_run_as(uid_t uid, gid_t gid, void (*fn)(void *),
 	t_reap_ok(pid);
 }
 
+/* ---- /proc/self/fdinfo ---- */
+
+/* The fdinfo text of descriptor fd, into buf. */
+static inline char *t_fdinfo(int fd, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int f;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	f = CHECK_OK(open(path, O_RDONLY | O_CLOEXEC));
+	n = CHECK_OK(read(f, buf, len - 1));
+	close(f);
+	buf[n] = 0;
+	return buf;
+}
+
+/* Does fd's fdinfo have this whole line? */
+static inline bool t_fdinfo_has(int fd, const char *line)
+{
+	char buf[4096], want[600];
+	const char *p;
+
+	t_fdinfo(fd, buf, sizeof(buf));
+	snprintf(want, sizeof(want), "%s\n", line);
+	for (p = buf; (p = strstr(p, want)); p++)
+		if (p == buf || p[-1] == '\n')
+			return true;
+	return false;
+}
+
+/* fd's fdinfo must have this whole line. */
+#define T_FDINFO_LINE(fd, line)						\
+	do {								\
+		char b_[4096];						\
+		CHECK_MSG(t_fdinfo_has((fd), (line)),			\
+			  "fdinfo of fd %d lacks the line \"%s\":\n%s",	\
+			  (fd), (line), t_fdinfo((fd), b_, sizeof(b_)));	\
+	} while (0)
+
 /* ---- fault injection (fail-nth with failslab; the debug kernel) ---- */
 
 #define T_FAILSLAB	"/sys/kernel/debug/failslab/"
