@@ -295,13 +295,13 @@ static struct ntevent_obj *ntevent_name_new(const char *name, size_t len,
  * @mode:       permission bits of a new event
  * @access:     rights wanted, checked against the mode of an existing
  *              event unless @kernel
- * @kernel:     a kernel caller: the initial user namespace, owned by root,
- *              no permission check
+ * @kernel:     a kernel caller: the initial IPC namespace, owned by root,
+ *              no permission check, only a kernel event of its type adopted
  * @created:    out: whether the event was created
  *
  * Context: process.
  * Return: a referenced object or an ERR_PTR: -ENOENT, -EEXIST, -EACCES,
- * -ENOMEM.
+ * -ENOSPC (the user's max_names_per_user), -ENOMEM.
  */
 struct ntevent_obj *ntevent_name_open(const char *name, size_t len,
 				      unsigned int flags, bool auto_reset,
@@ -380,8 +380,11 @@ struct ntevent_obj *ntevent_name_open(const char *name, size_t len,
  * @mode:       permission bits of a new event for user space (owner root)
  * @created:    out, may be NULL: whether the event was created
  *
- * The event lives in the initial user namespace, where user programs can
- * open it by name if @mode lets them. Release it with ntevent_put_named().
+ * The event lives in the initial IPC namespace, where user programs can
+ * open it by name if @mode lets them. Only an event that kernel code
+ * created, of the type asked for with %NTEVENT_KOPEN_CREATE, is ever
+ * opened: a name a user took first is -EEXIST. Release it with
+ * ntevent_put_named().
  *
  * Context: process.
  * Return: the event, or an ERR_PTR: -EILSEQ or -ENAMETOOLONG for a bad

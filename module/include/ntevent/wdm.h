@@ -308,8 +308,11 @@ static inline PKEVENT ntevent_io_create(PUNICODE_STRING name, PHANDLE handle,
 
 /*
  * IoCreateNotificationEvent(), IoCreateSynchronizationEvent(): open the
- * named event, or create it signaled, mode 0644 for user space (anyone may
- * wait, root may set). NULL on failure. ZwClose() the handle when done.
+ * named event a kernel caller made with this type, or create it signaled,
+ * mode 0644 for user space (anyone may query it, and wait on a
+ * notification event; root may set it). NULL on failure, also when a user
+ * or a kernel event of the other type holds the name. ZwClose() the handle
+ * when done.
  */
 static inline PKEVENT IoCreateNotificationEvent(PUNICODE_STRING name,
 						PHANDLE handle)
