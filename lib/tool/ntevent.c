@@ -445,7 +445,7 @@ static const char name_help[] =
 	"name Windows programs give as L\"\\\\BaseNamedObjects\\\\job-done\" (a name\n"
 	"starting with a backslash is taken as the whole NT path). Names are\n"
 	"case-sensitive, 1 to 255 bytes, without backslash or control character,\n"
-	"and seen by every process of the same user namespace.\n";
+	"and seen by every process of the same IPC namespace.\n";
 
 static void usage(FILE *f)
 {

@@ -133,7 +133,7 @@ struct ntevent_dup_args {
  * NTEVENT_NAME_PREFIX followed by 1..NTEVENT_NAME_MAX bytes that contain
  * neither a backslash nor a control character (0x00-0x1f, 0x7f). Names
  * compare byte for byte (case sensitive, as Win32 event names are). Each
- * user namespace has its own set of names.
+ * IPC namespace has its own set of names.
  */
 #define NTEVENT_NAME_PREFIX	"\\BaseNamedObjects\\"
 #define NTEVENT_NAME_MAX	255
