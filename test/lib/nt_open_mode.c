@@ -77,6 +77,23 @@ static void as_nobody(void *arg)
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 }
 
+/* A mode 0604 event of this type made natively, and its NT name in us. */
+static int make_0604(const char *tag, unsigned int type, unsigned int state,
+		     UNICODE_STRING *us, WCHAR *buf, OBJECT_ATTRIBUTES *oa)
+{
+	char ascii[128];
+	int fd;
+
+	lt_name(ascii, sizeof(ascii), tag);
+	fd = ntevent_open_named(ascii, strlen(ascii),
+				NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
+				NTEVENT_ALL_ACCESS, type, state, 0604, NULL);
+	CHECK(fd >= 0);
+	lt_unicode(us, buf, 128, ascii);
+	InitializeObjectAttributes(oa, us, 0, NULL, NULL);
+	return fd;
+}
+
 int main(void)
 {
 	char ascii[128];
@@ -92,24 +109,11 @@ int main(void)
 	CHECK_ST(NtCreateEvent(&private, EVENT_ALL_ACCESS, &oa_private,
 			       NotificationEvent, FALSE), STATUS_SUCCESS);
 
-	lt_name(ascii, sizeof(ascii), "shared");
 	umask(0);
-	shared = ntevent_open_named(ascii, strlen(ascii),
-				    NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
-				    NTEVENT_ALL_ACCESS, 0, 0, 0604, NULL);
-	CHECK(shared >= 0);
-	lt_unicode(&us_shared, buf_shared, 128, ascii);
-	InitializeObjectAttributes(&oa_shared, &us_shared, 0, NULL, NULL);
+	shared = make_0604("shared", 0, 0, &us_shared, buf_shared, &oa_shared);
 	InitializeObjectAttributes(&oa_shared_openif, &us_shared, OBJ_OPENIF, NULL,
 				   NULL);
-
-	lt_name(ascii, sizeof(ascii), "auto");
-	sync = ntevent_open_named(ascii, strlen(ascii),
-				  NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
-				  NTEVENT_ALL_ACCESS, 1, 1, 0604, NULL);
-	CHECK(sync >= 0);
-	lt_unicode(&us_auto, buf_auto, 128, ascii);
-	InitializeObjectAttributes(&oa_auto, &us_auto, 0, NULL, NULL);
+	sync = make_0604("auto", 1, 1, &us_auto, buf_auto, &oa_auto);
 
 	if (!lt_as_nobody(as_nobody, NULL))
 		lt_skip("cannot drop root");
