@@ -193,8 +193,8 @@ static void ntevent_unlock_all(unsigned int count, struct ntevent *const *evs,
 }
 
 /*
- * The first object not signaled at this instant, or count if they all are.
- * Their locks are held.
+ * The first object not signaled, or count if they all are: at this instant
+ * when their locks are held; a hint otherwise (ntevent_try_wake_all()).
  */
 static unsigned int ntevent_first_unsignaled(unsigned int count,
 					     struct ntevent *const *evs)
@@ -202,7 +202,7 @@ static unsigned int ntevent_first_unsignaled(unsigned int count,
 	unsigned int i;
 
 	for (i = 0; i < count; i++)
-		if (!evs[i]->signaled)
+		if (!READ_ONCE(evs[i]->signaled))
 			break;
 	return i;
 }
@@ -255,11 +255,10 @@ static void ntevent_try_wake_all(struct ntevent_waiter *q, struct ntevent *ev)
 		return;
 	if (!READ_ONCE(q->evs[q->hint]->signaled))
 		return;
-	for (i = 0; i < q->count; i++) {
-		if (!READ_ONCE(q->evs[i]->signaled)) {
-			q->hint = i;
-			return;
-		}
+	i = ntevent_first_unsignaled(q->count, q->evs);
+	if (i < q->count) {
+		q->hint = i;
+		return;
 	}
 
 	ntevent_lock_all(q->count, q->evs, ev);
