@@ -8,7 +8,7 @@
 #include <ntevent.h>
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 static const struct {
 	int err;
@@ -72,5 +72,5 @@ int main(void)
 	CHECK_EQ(ERROR_FILE_NOT_FOUND, 2);
 	CHECK_EQ(ERROR_INVALID_NAME, 123);
 	CHECK_EQ(ERROR_ALREADY_EXISTS, 183);
-	return LT_PASS;
+	return T_PASS;
 }

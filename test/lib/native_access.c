@@ -5,14 +5,14 @@
  * SYNCHRONIZE a wait does; the event is unchanged.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
 	struct ntevent_state st;
 	int all, nomod, noquery, nosync;
 
-	lt_require_device();
+	t_require_device();
 	all = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 1, NTEVENT_ALL_ACCESS);
 	CHECK(all >= 0);
 	nomod = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 1,
@@ -43,5 +43,5 @@ int main(void)
 	CHECK_RET(ntevent_close(nomod), 0);
 	CHECK_RET(ntevent_close(noquery), 0);
 	CHECK_RET(ntevent_close(nosync), 0);
-	return LT_PASS;
+	return T_PASS;
 }

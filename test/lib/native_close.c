@@ -6,7 +6,7 @@
  */
 #include <limits.h>
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 /* The descriptor of ours that is /dev/ntevent, or -1. */
 static int device_fd(void)
@@ -32,22 +32,22 @@ int main(void)
 {
 	int fd, dev;
 
-	lt_require_device();
+	t_require_device();
 	fd = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 0, NTEVENT_ALL_ACCESS);
 	CHECK(fd >= 0);
 	CHECK_RET(ntevent_close(fd), 0);
 	CHECK_RET(ntevent_close(fd), -EBADF);
 	CHECK_RET(ntevent_close(-1), -EBADF);
-	CHECK_RET(ntevent_close(lt_closed_fd()), -EBADF);
+	CHECK_RET(ntevent_close(t_closed_fd()), -EBADF);
 
 	dev = device_fd();
 	if (dev < 0)
-		lt_skip("no /proc/self/fd to find the device descriptor");
+		t_skip("no /proc/self/fd to find the device descriptor");
 	CHECK_RET(ntevent_close(dev), -EBADF);
 	CHECK(fcntl(dev, F_GETFD) >= 0);
 	fd = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 1, NTEVENT_ALL_ACCESS);
 	CHECK(fd >= 0);
 	CHECK_RET(ntevent_wait(fd, 0, 0), 0);
 	CHECK_RET(ntevent_close(fd), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -4,7 +4,7 @@
  * rights an event does not have, with -EINVAL, and opens nothing.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 static int count_fds(void)
 {
@@ -19,7 +19,7 @@ int main(void)
 {
 	int before, fd;
 
-	lt_require_device();
+	t_require_device();
 	/* the library's device descriptor is opened by the first create */
 	fd = ntevent_create(0, 0, NTEVENT_ALL_ACCESS);
 	CHECK(fd >= 0);
@@ -38,5 +38,5 @@ int main(void)
 	fd = ntevent_create(0, 0, 0);
 	CHECK(fd >= 0);
 	CHECK_RET(ntevent_close(fd), 0);
-	return LT_PASS;
+	return T_PASS;
 }

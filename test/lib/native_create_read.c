@@ -6,13 +6,13 @@
  * descriptor reads as -EBADF.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
 	unsigned int type, signaled;
 
-	lt_require_device();
+	t_require_device();
 	for (type = 0; type <= 1; type++) {
 		for (signaled = 0; signaled <= 1; signaled++) {
 			struct ntevent_state st;
@@ -44,5 +44,5 @@ int main(void)
 		CHECK_RET(ntevent_read(fd, NULL), -EFAULT);
 		CHECK_RET(ntevent_close(fd), 0);
 	}
-	return LT_PASS;
+	return T_PASS;
 }

@@ -5,14 +5,14 @@
  * takes one on CLOCK_REALTIME; NTEVENT_INFINITE waits until a set.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 static int ev;
 
 static void *setter(void *arg)
 {
 	(void)arg;
-	lt_sleep_ms(200);
+	t_sleep_ms(200);
 	CHECK_RET(ntevent_set(ev, NULL), 0);
 	return NULL;
 }
@@ -23,14 +23,14 @@ int main(void)
 	int64_t t0;
 	uint64_t d;
 
-	lt_require_device();
+	t_require_device();
 	ev = ntevent_create(NTEVENT_TYPE_SYNCHRONIZATION, 0, NTEVENT_ALL_ACCESS);
 	CHECK(ev >= 0);
 
-	t0 = lt_mono();
+	t0 = t_mono();
 	CHECK_RET(ntevent_wait(ev, 0, 0), -ETIMEDOUT);
 	CHECK_RET(ntevent_wait(ev, 0, NTEVENT_WAIT_REALTIME), -ETIMEDOUT);
-	CHECK_MS(lt_ms_since(t0), 0, 1000);
+	CHECK_MS(t_ms_since(t0), 0, 1000);
 	CHECK_RET(ntevent_set(ev, NULL), 0);
 	CHECK_RET(ntevent_wait(ev, 0, 0), 0);
 	CHECK_RET(ntevent_wait(ev, 0, 0), -ETIMEDOUT);
@@ -39,27 +39,27 @@ int main(void)
 	CHECK_RET(ntevent_set(ev, NULL), 0);
 	CHECK_RET(ntevent_wait(ev, 1, 0), 0);
 
-	t0 = lt_mono();
+	t0 = t_mono();
 	CHECK_RET(ntevent_wait(ev, ntevent_deadline_after(300000000), 0),
 		  -ETIMEDOUT);
-	CHECK_MS(lt_ms_since(t0), 290, 3000);
+	CHECK_MS(t_ms_since(t0), 290, 3000);
 
-	t0 = lt_mono();
-	d = (uint64_t)lt_now(CLOCK_REALTIME) + 300000000;
+	t0 = t_mono();
+	d = (uint64_t)t_now(CLOCK_REALTIME) + 300000000;
 	CHECK_RET(ntevent_wait(ev, d, NTEVENT_WAIT_REALTIME), -ETIMEDOUT);
-	CHECK_MS(lt_ms_since(t0), 250, 3000);
+	CHECK_MS(t_ms_since(t0), 250, 3000);
 
 	/* a deadline that overflows is no deadline */
 	CHECK_EQ(ntevent_deadline_after(UINT64_MAX), NTEVENT_INFINITE);
 	CHECK_EQ(ntevent_deadline_after(INT64_MAX), NTEVENT_INFINITE);
-	CHECK(ntevent_deadline_after(0) <= (uint64_t)lt_mono());
+	CHECK(ntevent_deadline_after(0) <= (uint64_t)t_mono());
 
-	t0 = lt_mono();
-	lt_thread(&th, setter, NULL);
+	t0 = t_mono();
+	t_thread(&th, setter, NULL);
 	CHECK_RET(ntevent_wait(ev, NTEVENT_INFINITE, 0), 0);
-	CHECK_MS(lt_ms_since(t0), 150, 10000);
-	lt_join(th);
+	CHECK_MS(t_ms_since(t0), 150, 10000);
+	t_join(th);
 
 	CHECK_RET(ntevent_close(ev), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -5,7 +5,7 @@
  */
 #include <limits.h>
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 #define THREADS 8
 
@@ -26,12 +26,12 @@ int main(void)
 	pthread_t th[THREADS];
 	int fds[THREADS], i, fd, devices = 0;
 
-	lt_require_device();
+	t_require_device();
 	for (i = 0; i < THREADS; i++)
-		lt_thread(&th[i], creator, &fds[i]);
+		t_thread(&th[i], creator, &fds[i]);
 	atomic_store(&go, true);
 	for (i = 0; i < THREADS; i++)
-		lt_join(th[i]);
+		t_join(th[i]);
 
 	for (fd = 0; fd < 1024; fd++) {
 		char path[64], target[PATH_MAX];
@@ -48,12 +48,12 @@ int main(void)
 		}
 	}
 	if (access("/proc/self/fd", F_OK))
-		lt_skip("no /proc/self/fd");
+		t_skip("no /proc/self/fd");
 	CHECK_EQ(devices, 1);
 	for (i = 0; i < THREADS; i++) {
 		CHECK(fds[i] >= 0);
 		CHECK_RET(ntevent_wait(fds[i], 0, 0), 0);
 		CHECK_RET(ntevent_close(fds[i]), 0);
 	}
-	return LT_PASS;
+	return T_PASS;
 }

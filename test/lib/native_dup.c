@@ -8,7 +8,7 @@
  * duplicate keeps the event (and its name) alive after the source closes.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 static uint32_t rights(int fd)
 {
@@ -26,7 +26,7 @@ int main(void)
 	size_t len;
 	int src, same, less, fd, pipefd;
 
-	lt_require_device();
+	t_require_device();
 	src = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 0, NTEVENT_ALL_ACCESS);
 	CHECK(src >= 0);
 
@@ -36,7 +36,7 @@ int main(void)
 	CHECK_EQ(rights(same), NTEVENT_ALL_ACCESS);
 	/* the same object */
 	CHECK_RET(ntevent_set(same, NULL), 0);
-	CHECK_EQ(lt_state(src), 1);
+	CHECK_EQ(t_state(src), 1);
 
 	less = ntevent_dup(src, q_s, 0);
 	CHECK(less >= 0);
@@ -70,8 +70,8 @@ int main(void)
 	CHECK_RET(ntevent_dup(src, 0x4, 0), -EINVAL);
 	CHECK_RET(ntevent_dup(src, 0x80000000u, 0), -EINVAL);
 	CHECK_RET(ntevent_dup(-1, 0, NTEVENT_DUP_SAME_ACCESS), -EBADF);
-	CHECK_RET(ntevent_dup(lt_closed_fd(), 0, NTEVENT_DUP_SAME_ACCESS), -EBADF);
-	pipefd = lt_pipe_fd();
+	CHECK_RET(ntevent_dup(t_closed_fd(), 0, NTEVENT_DUP_SAME_ACCESS), -EBADF);
+	pipefd = t_pipe_fd();
 	CHECK_RET(ntevent_dup(pipefd, 0, NTEVENT_DUP_SAME_ACCESS), -ENOTTY);
 	close(pipefd);
 
@@ -80,7 +80,7 @@ int main(void)
 	CHECK_RET(ntevent_close(less), 0);
 
 	/* a duplicate keeps a name alive */
-	len = lt_name(name, sizeof(name), "dup");
+	len = strlen(t_name(name, sizeof(name), "dup"));
 	src = ntevent_open_named(name, len, NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
 				 NTEVENT_ALL_ACCESS, 0, 0, 0600, NULL);
 	CHECK(src >= 0);
@@ -92,5 +92,5 @@ int main(void)
 	CHECK_RET(ntevent_close(src), 0);
 	CHECK_RET(ntevent_close(fd), 0);
 	CHECK_RET(ntevent_open_named(name, len, 0, 0, 0, 0, 0, NULL), -ENOENT);
-	return LT_PASS;
+	return T_PASS;
 }

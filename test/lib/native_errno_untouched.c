@@ -7,14 +7,14 @@
 #include <ntevent.h>
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 #define UNTOUCHED(expr)							\
 	do {								\
 		errno = 4242;						\
 		(void)(expr);						\
 		if (errno != 4242)					\
-			LT_FAILF("%s changed errno to %d", #expr, errno); \
+			T_FAILF("%s changed errno to %d", #expr, errno); \
 	} while (0)
 
 int main(void)
@@ -29,9 +29,9 @@ int main(void)
 	HANDLE h, h2;
 	int fd, fd2, p, closed;
 
-	lt_require_device();
-	p = lt_pipe_fd();
-	closed = lt_closed_fd();
+	t_require_device();
+	p = t_pipe_fd();
+	closed = t_closed_fd();
 	UNTOUCHED(fd = ntevent_create(0, 0, NTEVENT_ALL_ACCESS));
 	CHECK(fd >= 0);
 	UNTOUCHED(ntevent_create(7, 0, 0));
@@ -49,7 +49,7 @@ int main(void)
 	UNTOUCHED(ntevent_close(fd));
 	UNTOUCHED(ntevent_close(fd));
 	UNTOUCHED(ntevent_deadline_after(1));
-	len = lt_name(name, sizeof(name), "errno");
+	len = strlen(t_name(name, sizeof(name), "errno"));
 	UNTOUCHED(ntevent_open_named(name, len, 0, 0, 0, 0, 0, NULL));
 	UNTOUCHED(fd = ntevent_open_named(name, len, NTEVENT_OPEN_CREATE,
 					  NTEVENT_ALL_ACCESS, 0, 0, 0600, NULL));
@@ -68,7 +68,7 @@ int main(void)
 	UNTOUCHED(NtClose(h));
 	UNTOUCHED(NtClose(h));
 	UNTOUCHED(NtSetEvent(NULL, NULL));
-	lt_unicode(&us, wname, 128, name);
+	t_unicode(&us, wname, 128, name);
 	InitializeObjectAttributes(&oa, &us, OBJ_OPENIF, NULL, NULL);
 	UNTOUCHED(NtOpenEvent(&h, EVENT_ALL_ACCESS, &oa));
 	UNTOUCHED(NtCreateEvent(&h, EVENT_ALL_ACCESS, &oa, NotificationEvent, 0));
@@ -85,5 +85,5 @@ int main(void)
 	UNTOUCHED(WSACloseEvent(h));
 	UNTOUCHED(WSACleanup());
 	UNTOUCHED(WSACleanup());
-	return LT_PASS;
+	return T_PASS;
 }

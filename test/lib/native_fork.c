@@ -5,19 +5,19 @@
  * on events of its own through the inherited device descriptor.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
 	int ev, back;
 	pid_t pid;
 
-	lt_require_device();
+	t_require_device();
 	ev = ntevent_create(NTEVENT_TYPE_SYNCHRONIZATION, 0, NTEVENT_ALL_ACCESS);
 	back = ntevent_create(NTEVENT_TYPE_SYNCHRONIZATION, 0, NTEVENT_ALL_ACCESS);
 	CHECK(ev >= 0 && back >= 0);
 
-	pid = lt_fork();
+	pid = t_fork();
 	if (pid == 0) {
 		int own = ntevent_create(NTEVENT_TYPE_NOTIFICATION, 1,
 					 NTEVENT_ALL_ACCESS);
@@ -25,15 +25,15 @@ int main(void)
 		CHECK(own >= 0);
 		CHECK_RET(ntevent_wait(own, 0, 0), 0);
 		CHECK_RET(ntevent_close(own), 0);
-		lt_sleep_ms(100);
+		t_sleep_ms(100);
 		CHECK_RET(ntevent_set(ev, NULL), 0);
 		CHECK_RET(ntevent_wait(back, ntevent_deadline_after(10000000000ull), 0), 0);
 		_exit(0);
 	}
 	CHECK_RET(ntevent_wait(ev, ntevent_deadline_after(10000000000ull), 0), 0);
 	CHECK_RET(ntevent_set(back, NULL), 0);
-	lt_reap_ok(pid);
+	t_reap_ok(pid);
 	CHECK_RET(ntevent_close(ev), 0);
 	CHECK_RET(ntevent_close(back), 0);
-	return LT_PASS;
+	return T_PASS;
 }

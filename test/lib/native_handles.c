@@ -7,7 +7,7 @@
  */
 #include <limits.h>
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -38,5 +38,5 @@ int main(void)
 	CHECK_RET(ntevent_handle_to_fd((void *)6), -EBADF);
 	CHECK_RET(ntevent_handle_to_fd((void *)(((uintptr_t)INT_MAX + 2) * 4)),
 		  -EBADF);
-	return LT_PASS;
+	return T_PASS;
 }

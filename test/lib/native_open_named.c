@@ -7,7 +7,7 @@
  * a descriptor holds it and is free again after the last close.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -16,9 +16,9 @@ int main(void)
 	size_t len, olen;
 	int fd, fd2, fd3, created;
 
-	lt_require_device();
-	len = lt_name(name, sizeof(name), "ev");
-	olen = lt_name(other, sizeof(other), "other");
+	t_require_device();
+	len = strlen(t_name(name, sizeof(name), "ev"));
+	olen = strlen(t_name(other, sizeof(other), "other"));
 
 	/* absent: open fails, created untouched */
 	created = 42;
@@ -58,7 +58,7 @@ int main(void)
 	CHECK_RET(ntevent_set(fd3, NULL), -EACCES);
 	CHECK_RET(ntevent_set(fd2, NULL), 0);
 	CHECK_RET(ntevent_wait(fd3, 0, 0), 0);		/* consumed (auto-reset) */
-	CHECK_EQ(lt_state(fd), 0);
+	CHECK_EQ(t_state(fd), 0);
 
 	/* names are case-sensitive: another name, absent */
 	other[olen - 1] = 'R';
@@ -82,5 +82,5 @@ int main(void)
 	CHECK_EQ(st.type, NTEVENT_TYPE_NOTIFICATION);
 	CHECK_EQ(st.state, 1);
 	CHECK_RET(ntevent_close(fd), 0);
-	return LT_PASS;
+	return T_PASS;
 }

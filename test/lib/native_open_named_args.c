@@ -8,7 +8,7 @@
  * bytes); -EFAULT for a NULL name. Nothing is created by a failed call.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 #define P NTEVENT_NAME_PREFIX
 
@@ -25,8 +25,8 @@ int main(void)
 	size_t len, plen = strlen(P);
 	int fd;
 
-	lt_require_device();
-	len = lt_name(name, sizeof(name), "args");
+	t_require_device();
+	len = strlen(t_name(name, sizeof(name), "args"));
 
 	CHECK_RET(ntevent_open_named(name, len, NTEVENT_OPEN_EXCL, 0, 0, 0, 0, NULL),
 		  -EINVAL);
@@ -81,5 +81,5 @@ int main(void)
 
 	/* none of the failures above created anything */
 	CHECK_RET(ntevent_open_named(name, len, 0, 0, 0, 0, 0, NULL), -ENOENT);
-	return LT_PASS;
+	return T_PASS;
 }

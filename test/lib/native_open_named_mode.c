@@ -10,7 +10,7 @@
  */
 #include <sys/stat.h>
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 #define READ_RIGHTS	(NTEVENT_QUERY_STATE | NTEVENT_SYNCHRONIZE | NTEVENT_READ_CONTROL)
 #define WRITE_RIGHTS	(NTEVENT_MODIFY_STATE | NTEVENT_DELETE | NTEVENT_WRITE_DAC | \
@@ -82,13 +82,13 @@ int main(void)
 {
 	int r, w, none, um, fd;
 
-	lt_require_device();
+	t_require_device();
 	if (geteuid() != 0)
-		lt_skip("needs root to open the events as another user");
-	lt_name(name_r, sizeof(name_r), "r");
-	lt_name(name_w, sizeof(name_w), "w");
-	lt_name(name_none, sizeof(name_none), "none");
-	lt_name(name_umask, sizeof(name_umask), "umask");
+		t_skip("needs root to open the events as another user");
+	t_name(name_r, sizeof(name_r), "r");
+	t_name(name_w, sizeof(name_w), "w");
+	t_name(name_none, sizeof(name_none), "none");
+	t_name(name_umask, sizeof(name_umask), "umask");
 
 	umask(0);
 	r = create(name_r, 0604);
@@ -97,18 +97,18 @@ int main(void)
 	umask(022);
 	um = create(name_umask, 0666);
 
-	if (!lt_as_nobody(as_nobody, NULL))
-		lt_skip("cannot drop root");
+	if (!t_as_nobody(as_nobody, NULL))
+		t_skip("cannot drop root");
 
 	/* root is not bound by the mode */
 	fd = open_as(name_none, NTEVENT_ALL_ACCESS);
 	CHECK(fd >= 0);
 	CHECK_RET(ntevent_close(fd), 0);
-	CHECK_EQ(lt_state(w), 1);	/* nobody set it */
+	CHECK_EQ(t_state(w), 1);	/* nobody set it */
 
 	CHECK_RET(ntevent_close(r), 0);
 	CHECK_RET(ntevent_close(w), 0);
 	CHECK_RET(ntevent_close(none), 0);
 	CHECK_RET(ntevent_close(um), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -6,13 +6,13 @@
  * acts as reset.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
 	unsigned int type;
 
-	lt_require_device();
+	t_require_device();
 	for (type = 0; type <= 1; type++) {
 		int fd = ntevent_create(type, 0, NTEVENT_ALL_ACCESS);
 		int prev;
@@ -21,14 +21,14 @@ int main(void)
 		prev = 0x55;
 		CHECK_RET(ntevent_set(fd, &prev), 0);
 		CHECK_EQ(prev, 0);
-		CHECK_EQ(lt_state(fd), 1);
+		CHECK_EQ(t_state(fd), 1);
 		prev = 0x55;
 		CHECK_RET(ntevent_set(fd, &prev), 0);
 		CHECK_EQ(prev, 1);
 		prev = 0x55;
 		CHECK_RET(ntevent_reset(fd, &prev), 0);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(lt_state(fd), 0);
+		CHECK_EQ(t_state(fd), 0);
 		prev = 0x55;
 		CHECK_RET(ntevent_reset(fd, &prev), 0);
 		CHECK_EQ(prev, 0);
@@ -37,20 +37,20 @@ int main(void)
 		prev = 0x55;
 		CHECK_RET(ntevent_pulse(fd, &prev), 0);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(lt_state(fd), 0);
+		CHECK_EQ(t_state(fd), 0);
 		prev = 0x55;
 		CHECK_RET(ntevent_pulse(fd, &prev), 0);
 		CHECK_EQ(prev, 0);
-		CHECK_EQ(lt_state(fd), 0);
+		CHECK_EQ(t_state(fd), 0);
 
 		CHECK_RET(ntevent_set(fd, NULL), 0);
 		CHECK_RET(ntevent_clear(fd), 0);
-		CHECK_EQ(lt_state(fd), 0);
+		CHECK_EQ(t_state(fd), 0);
 		CHECK_RET(ntevent_clear(fd), 0);
-		CHECK_EQ(lt_state(fd), 0);
+		CHECK_EQ(t_state(fd), 0);
 		CHECK_RET(ntevent_reset(fd, NULL), 0);
 		CHECK_RET(ntevent_pulse(fd, NULL), 0);
 		CHECK_RET(ntevent_close(fd), 0);
 	}
-	return LT_PASS;
+	return T_PASS;
 }

@@ -6,7 +6,7 @@
  * signal descriptor is -EBADF.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 static int ping, pong;
 
@@ -28,17 +28,17 @@ int main(void)
 	pthread_t th;
 	int i;
 
-	lt_require_device();
+	t_require_device();
 	ping = ntevent_create(NTEVENT_TYPE_SYNCHRONIZATION, 0, NTEVENT_ALL_ACCESS);
 	pong = ntevent_create(NTEVENT_TYPE_SYNCHRONIZATION, 0, NTEVENT_ALL_ACCESS);
 	CHECK(ping >= 0 && pong >= 0);
 
-	lt_thread(&th, partner, NULL);
+	t_thread(&th, partner, NULL);
 	for (i = 0; i < 10; i++)
 		CHECK_RET(ntevent_signal_and_wait(ping, pong,
 						  ntevent_deadline_after(10000000000ull),
 						  0), 0);
-	lt_join(th);
+	t_join(th);
 
 	CHECK_RET(ntevent_signal_and_wait(ping, pong, 0, 0), -ETIMEDOUT);
 	CHECK_RET(ntevent_read(ping, &st), 0);
@@ -48,5 +48,5 @@ int main(void)
 
 	CHECK_RET(ntevent_close(ping), 0);
 	CHECK_RET(ntevent_close(pong), 0);
-	return LT_PASS;
+	return T_PASS;
 }

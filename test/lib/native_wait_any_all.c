@@ -8,14 +8,14 @@
  * are refused.
  */
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
 	int fds[NTEVENT_MAX_WAIT_COUNT + 1];
 	int i, d;
 
-	lt_require_device();
+	t_require_device();
 	for (i = 0; i < 4; i++) {
 		fds[i] = ntevent_create(NTEVENT_TYPE_SYNCHRONIZATION, 0,
 					NTEVENT_ALL_ACCESS);
@@ -26,8 +26,8 @@ int main(void)
 	CHECK_RET(ntevent_set(fds[3], NULL), 0);
 	CHECK_RET(ntevent_set(fds[1], NULL), 0);
 	CHECK_RET(ntevent_wait_any(fds, 4, 0, 0), 1);
-	CHECK_EQ(lt_state(fds[1]), 0);
-	CHECK_EQ(lt_state(fds[3]), 1);
+	CHECK_EQ(t_state(fds[1]), 0);
+	CHECK_EQ(t_state(fds[3]), 1);
 	CHECK_RET(ntevent_wait_any(fds, 4, 0, 0), 3);
 	CHECK_RET(ntevent_wait_any(fds, 4, 0, 0), -ETIMEDOUT);
 
@@ -37,11 +37,11 @@ int main(void)
 	CHECK_RET(ntevent_wait_all(fds, 4, ntevent_deadline_after(20000000), 0),
 		  -ETIMEDOUT);
 	for (i = 0; i < 3; i++)
-		CHECK_EQ(lt_state(fds[i]), 1);
+		CHECK_EQ(t_state(fds[i]), 1);
 	CHECK_RET(ntevent_set(fds[3], NULL), 0);
 	CHECK_RET(ntevent_wait_all(fds, 4, 0, 0), 0);
 	for (i = 0; i < 4; i++)
-		CHECK_EQ(lt_state(fds[i]), 0);
+		CHECK_EQ(t_state(fds[i]), 0);
 
 	/* duplicates */
 	CHECK_RET(ntevent_set(fds[0], NULL), 0);
@@ -49,10 +49,10 @@ int main(void)
 		int twice[2] = { fds[0], fds[0] };
 
 		CHECK_RET(ntevent_wait_all(twice, 2, 0, 0), -ENOTUNIQ);
-		CHECK_EQ(lt_state(fds[0]), 1);
+		CHECK_EQ(t_state(fds[0]), 1);
 		CHECK_RET(ntevent_wait_any(twice, 2, 0, 0), 0);
-		CHECK_EQ(lt_state(fds[0]), 0);
-		d = CHECK_SYS(fcntl(fds[0], F_DUPFD_CLOEXEC, 0));
+		CHECK_EQ(t_state(fds[0]), 0);
+		d = CHECK_OK(fcntl(fds[0], F_DUPFD_CLOEXEC, 0));
 		twice[1] = d;
 		CHECK_RET(ntevent_wait_all(twice, 2, 0, 0), -ENOTUNIQ);
 		CHECK_RET(ntevent_close(d), 0);
@@ -82,5 +82,5 @@ int main(void)
 	}
 	for (i = 0; i < 4; i++)
 		CHECK_RET(ntevent_close(fds[i]), 0);
-	return LT_PASS;
+	return T_PASS;
 }

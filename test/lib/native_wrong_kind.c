@@ -7,7 +7,7 @@
  */
 #include <sys/socket.h>
 #include <ntevent.h>
-#include "lt.h"
+#include "api.h"
 
 static void check_not_event(int bad, int op_err, int wait_err)
 {
@@ -39,12 +39,12 @@ int main(void)
 	int sv[2];
 	int pipe_fd;
 
-	lt_require_device();
-	pipe_fd = lt_pipe_fd();
+	t_require_device();
+	pipe_fd = t_pipe_fd();
 	check_not_event(pipe_fd, -ENOTTY, -EBADFD);
-	CHECK_SYS(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
 	check_not_event(sv[0], -ENOTTY, -EBADFD);
-	check_not_event(lt_closed_fd(), -EBADF, -EBADF);
+	check_not_event(t_closed_fd(), -EBADF, -EBADF);
 	check_not_event(-1, -EBADF, -EBADF);
-	return LT_PASS;
+	return T_PASS;
 }

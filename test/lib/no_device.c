@@ -13,7 +13,7 @@
 #include <ntevent.h>
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -25,15 +25,15 @@ int main(void)
 	WSADATA d;
 	int err;
 
-	lt_watchdog(LT_WATCHDOG_S);
+	t_watchdog(T_WATCHDOG_S);
 	if (access("/dev/ntevent", F_OK) == 0) {
 		if (unshare(CLONE_NEWNS))
-			lt_skip("cannot hide /dev/ntevent: unshare: %s", strerror(errno));
+			t_skip("cannot hide /dev/ntevent: unshare: %s", strerror(errno));
 		if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
-			lt_skip("cannot hide /dev/ntevent: mount --make-rprivate: %s",
+			t_skip("cannot hide /dev/ntevent: mount --make-rprivate: %s",
 				strerror(errno));
 		if (mount("none", "/dev", "tmpfs", 0, NULL))
-			lt_skip("cannot hide /dev/ntevent: mount tmpfs: %s",
+			t_skip("cannot hide /dev/ntevent: mount tmpfs: %s",
 				strerror(errno));
 	}
 	CHECK(access("/dev/ntevent", F_OK) != 0);
@@ -80,5 +80,5 @@ int main(void)
 	CHECK_EQ(WSAWaitForMultipleEvents(1, &h, FALSE, 0, FALSE), WSA_WAIT_FAILED);
 	CHECK_EQ(WSAGetLastError(), WSAENETDOWN);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -9,7 +9,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static const LARGE_INTEGER zero = { .QuadPart = 0 };
 
@@ -53,7 +53,7 @@ int main(void)
 	LONG prev;
 	size_t i;
 
-	lt_require_device();
+	t_require_device();
 	/* the granted rights, where the handle may query them */
 	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		h = create(map[i].desired);
@@ -109,5 +109,5 @@ int main(void)
 					  (PLARGE_INTEGER)&zero), STATUS_TIMEOUT);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 	CHECK_ST(NtClose(hs[1]), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -8,7 +8,7 @@
 #include <sys/mman.h>
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -17,7 +17,7 @@ int main(void)
 	void *bad;
 	HANDLE h;
 
-	lt_require_device();
+	t_require_device();
 	bad = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(bad != MAP_FAILED);
 	CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
@@ -41,5 +41,5 @@ int main(void)
 
 	CHECK_ST(NtWaitForSingleObject(h, FALSE, &zero), STATUS_WAIT_0);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -7,7 +7,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static HANDLE h;
 static atomic_int tid;
@@ -18,7 +18,7 @@ static void *waiter(void *arg)
 	LARGE_INTEGER t = { .QuadPart = -200000000 };	/* 20 s */
 
 	(void)arg;
-	atomic_store(&tid, lt_gettid());
+	atomic_store(&tid, t_gettid());
 	result = NtWaitForSingleObject(h, FALSE, &t);
 	return NULL;
 }
@@ -28,22 +28,22 @@ int main(void)
 	pthread_t th;
 	HANDLE other;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
-	other = ntevent_fd_to_handle(CHECK_SYS(fcntl(ntevent_handle_to_fd(h),
+	other = ntevent_fd_to_handle(CHECK_OK(fcntl(ntevent_handle_to_fd(h),
 						     F_DUPFD_CLOEXEC, 0)));
-	lt_thread(&th, waiter, NULL);
+	t_thread(&th, waiter, NULL);
 	while (!atomic_load(&tid))
-		lt_sleep_ms(1);
-	lt_await_blocked(atomic_load(&tid));
+		t_sleep_ms(1);
+	t_await_blocked(atomic_load(&tid), SYS_ioctl);
 
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
-	lt_sleep_ms(100);
+	t_sleep_ms(100);
 	CHECK_ST(NtSetEvent(other, NULL), STATUS_SUCCESS);
-	lt_join(th);
+	t_join(th);
 	CHECK_ST(result, STATUS_WAIT_0);
 	CHECK_ST(NtSetEvent(h, NULL), STATUS_INVALID_HANDLE);
 	CHECK_ST(NtClose(other), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

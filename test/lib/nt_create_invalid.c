@@ -6,7 +6,7 @@
  * EventHandle is STATUS_ACCESS_VIOLATION.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -14,7 +14,7 @@ int main(void)
 	HANDLE h;
 	size_t i;
 
-	lt_require_device();
+	t_require_device();
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		h = (HANDLE)0x1234;
 		CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL,
@@ -24,5 +24,5 @@ int main(void)
 	}
 	CHECK_ST(NtCreateEvent(NULL, EVENT_ALL_ACCESS, NULL, NotificationEvent,
 			       FALSE), STATUS_ACCESS_VIOLATION);
-	return LT_PASS;
+	return T_PASS;
 }

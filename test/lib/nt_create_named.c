@@ -10,7 +10,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static const LARGE_INTEGER zero = { .QuadPart = 0 };
 
@@ -33,9 +33,9 @@ int main(void)
 	LONG prev;
 	struct ntevent_state st;
 
-	lt_require_device();
-	lt_name(ascii, sizeof(ascii), "named");
-	lt_unicode(&name, buf, 128, ascii);
+	t_require_device();
+	t_name(ascii, sizeof(ascii), "named");
+	t_unicode(&name, buf, 128, ascii);
 	InitializeObjectAttributes(&oa, &name, 0, NULL, NULL);
 	InitializeObjectAttributes(&oa_openif, &name, OBJ_OPENIF, NULL, NULL);
 
@@ -110,5 +110,5 @@ int main(void)
 			       FALSE), STATUS_OBJECT_NAME_EXISTS);
 	CHECK_ST(ZwClose(b), STATUS_SUCCESS);
 	CHECK_ST(ZwClose(a), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

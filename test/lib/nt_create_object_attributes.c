@@ -9,14 +9,14 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static int cloexec(HANDLE h)
 {
 	int fd = ntevent_handle_to_fd(h);
 
 	CHECK(fd >= 0);
-	return !!(CHECK_SYS(fcntl(fd, F_GETFD)) & FD_CLOEXEC);
+	return !!(CHECK_OK(fcntl(fd, F_GETFD)) & FD_CLOEXEC);
 }
 
 int main(void)
@@ -28,9 +28,9 @@ int main(void)
 	HANDLE h, h2;
 	char sd[64] = { 1 };	/* any non-NULL pointer */
 
-	lt_require_device();
-	lt_name(ascii, sizeof(ascii), "oa");
-	lt_unicode(&name, buf, 128, ascii);
+	t_require_device();
+	t_name(ascii, sizeof(ascii), "oa");
+	t_unicode(&name, buf, 128, ascii);
 	RtlInitUnicodeString(&empty, u"");
 
 	/* a security descriptor would decide who may open the name */
@@ -109,5 +109,5 @@ int main(void)
 	InitializeObjectAttributes(&oa, NULL, 0x10000, NULL, NULL);
 	CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, &oa, NotificationEvent,
 			       FALSE), STATUS_INVALID_PARAMETER);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -5,7 +5,7 @@
  * multiple of 4 and NtQueryEvent() reports type and state.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -13,7 +13,7 @@ int main(void)
 	EVENT_TYPE type;
 	size_t i;
 
-	lt_require_device();
+	t_require_device();
 	for (type = NotificationEvent; type <= SynchronizationEvent; type++) {
 		for (i = 0; i < sizeof(initial); i++) {
 			EVENT_BASIC_INFORMATION info;
@@ -33,5 +33,5 @@ int main(void)
 			CHECK_ST(NtClose(h), STATUS_SUCCESS);
 		}
 	}
-	return LT_PASS;
+	return T_PASS;
 }

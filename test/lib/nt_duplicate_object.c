@@ -14,7 +14,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define SELF NtCurrentProcess()
 
@@ -29,14 +29,14 @@ static uint32_t rights(HANDLE h)
 		 ntevent_handle_to_fd(h));
 	f = fopen(path, "re");
 	if (!f)
-		LT_FAILF("%s: %s", path, strerror(errno));
+		T_FAILF("%s: %s", path, strerror(errno));
 	while (fgets(line, sizeof(line), f))
 		if (sscanf(line, "ntevent-access: %x", &access) == 1) {
 			fclose(f);
 			return access;
 		}
 	fclose(f);
-	LT_FAILF("%s: no ntevent-access line", path);
+	T_FAILF("%s: no ntevent-access line", path);
 }
 
 static bool closed(HANDLE h)
@@ -46,7 +46,7 @@ static bool closed(HANDLE h)
 
 static bool cloexec(HANDLE h)
 {
-	return CHECK_SYS(fcntl(ntevent_handle_to_fd(h), F_GETFD)) & FD_CLOEXEC;
+	return CHECK_OK(fcntl(ntevent_handle_to_fd(h), F_GETFD)) & FD_CLOEXEC;
 }
 
 static HANDLE create(ACCESS_MASK access)
@@ -64,7 +64,7 @@ int main(void)
 	HANDLE src, dup, dup2, pipe_h;
 	LONG prev;
 
-	lt_require_device();
+	t_require_device();
 	src = create(EVENT_ALL_ACCESS);
 
 	/* same access: the same object, every right */
@@ -74,14 +74,14 @@ int main(void)
 	CHECK_EQ(rights(dup), EVENT_ALL_ACCESS);
 	CHECK(cloexec(dup));
 	CHECK_ST(NtSetEvent(dup, &prev), STATUS_SUCCESS);
-	CHECK_EQ(lt_nt_state(src), 1);
+	CHECK_EQ(t_nt_state(src), 1);
 	CHECK_ST(NtClose(dup), STATUS_SUCCESS);
 
 	/* reduced */
 	CHECK_ST(NtDuplicateObject(SELF, src, SELF, &dup, q_s, 0, 0), STATUS_SUCCESS);
 	CHECK_EQ(rights(dup), q_s);
 	CHECK_ST(NtResetEvent(dup, &prev), STATUS_ACCESS_DENIED);
-	CHECK_EQ(lt_nt_state(dup), 1);
+	CHECK_EQ(t_nt_state(dup), 1);
 	/* generic rights map first */
 	CHECK_ST(NtDuplicateObject(SELF, src, SELF, &dup2, GENERIC_WRITE, 0, 0),
 		 STATUS_SUCCESS);
@@ -183,10 +183,10 @@ int main(void)
 		 STATUS_INVALID_PARAMETER);
 	CHECK_ST(NtDuplicateObject(SELF, NULL, SELF, &dup, 0, 0, DUPLICATE_SAME_ACCESS),
 		 STATUS_INVALID_HANDLE);
-	CHECK_ST(NtDuplicateObject(SELF, ntevent_fd_to_handle(lt_closed_fd()), SELF,
+	CHECK_ST(NtDuplicateObject(SELF, ntevent_fd_to_handle(t_closed_fd()), SELF,
 				   &dup, 0, 0, DUPLICATE_SAME_ACCESS),
 		 STATUS_INVALID_HANDLE);
-	pipe_h = ntevent_fd_to_handle(lt_pipe_fd());
+	pipe_h = ntevent_fd_to_handle(t_pipe_fd());
 	CHECK_ST(NtDuplicateObject(SELF, pipe_h, SELF, &dup, 0, 0, DUPLICATE_SAME_ACCESS),
 		 STATUS_OBJECT_TYPE_MISMATCH);
 	CHECK(dup == (HANDLE)0x1234);
@@ -198,5 +198,5 @@ int main(void)
 	CHECK_EQ(rights(dup), EVENT_QUERY_STATE);
 	CHECK_ST(ZwClose(dup), STATUS_SUCCESS);
 	CHECK_ST(NtClose(src), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

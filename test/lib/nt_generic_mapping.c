@@ -10,7 +10,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define SELF NtCurrentProcess()
 
@@ -44,14 +44,14 @@ static uint32_t rights(HANDLE h)
 		 ntevent_handle_to_fd(h));
 	f = fopen(path, "re");
 	if (!f)
-		LT_FAILF("%s: %s", path, strerror(errno));
+		T_FAILF("%s: %s", path, strerror(errno));
 	while (fgets(line, sizeof(line), f))
 		if (sscanf(line, "ntevent-access: %x", &access) == 1) {
 			fclose(f);
 			return access;
 		}
 	fclose(f);
-	LT_FAILF("%s: no ntevent-access line", path);
+	T_FAILF("%s: no ntevent-access line", path);
 }
 
 /* What the handle may do is what its rights say. */
@@ -81,9 +81,9 @@ int main(void)
 	HANDLE owner, h;
 	size_t i;
 
-	lt_require_device();
-	lt_name(ascii, sizeof(ascii), "map");
-	lt_unicode(&name, buf, 128, ascii);
+	t_require_device();
+	t_name(ascii, sizeof(ascii), "map");
+	t_unicode(&name, buf, 128, ascii);
 	InitializeObjectAttributes(&oa, &name, OBJ_OPENIF, NULL, NULL);
 	CHECK_ST(NtCreateEvent(&owner, EVENT_ALL_ACCESS, &oa, NotificationEvent,
 			       FALSE), STATUS_SUCCESS);
@@ -116,5 +116,5 @@ int main(void)
 	CHECK_EQ(rights(h), SYNCHRONIZE | READ_CONTROL);
 	behaves(h, SYNCHRONIZE | READ_CONTROL);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

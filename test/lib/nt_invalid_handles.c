@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static HANDLE good;
 
@@ -47,11 +47,11 @@ int main(void)
 	HANDLE closed, pipe_h, sock_h;
 	int sv[2];
 
-	lt_require_device();
+	t_require_device();
 	CHECK_ST(NtCreateEvent(&good, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
-	pipe_h = ntevent_fd_to_handle(lt_pipe_fd());
-	CHECK_SYS(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	pipe_h = ntevent_fd_to_handle(t_pipe_fd());
+	CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
 	sock_h = ntevent_fd_to_handle(sv[0]);
 	/* closed last, so that no later descriptor reuses its number */
 	CHECK_ST(NtCreateEvent(&closed, EVENT_ALL_ACCESS, NULL, NotificationEvent,
@@ -60,7 +60,7 @@ int main(void)
 
 	check_handle(NULL, STATUS_INVALID_HANDLE);
 	check_handle(closed, STATUS_INVALID_HANDLE);
-	check_handle(ntevent_fd_to_handle(lt_closed_fd()), STATUS_INVALID_HANDLE);
+	check_handle(ntevent_fd_to_handle(t_closed_fd()), STATUS_INVALID_HANDLE);
 	check_handle((HANDLE)(uintptr_t)0x1235, STATUS_INVALID_HANDLE);
 	check_handle(NtCurrentProcess(), STATUS_OBJECT_TYPE_MISMATCH);
 	check_handle(INVALID_HANDLE_VALUE, STATUS_OBJECT_TYPE_MISMATCH);
@@ -77,5 +77,5 @@ int main(void)
 	/* any handle can be closed, as on Windows */
 	CHECK_ST(NtClose(pipe_h), STATUS_SUCCESS);
 	CHECK_ST(NtClose(good), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

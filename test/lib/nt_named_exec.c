@@ -10,7 +10,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define SELF NtCurrentProcess()
 
@@ -20,9 +20,9 @@ static void names(UNICODE_STRING *go, WCHAR *gobuf, UNICODE_STRING *done,
 	char ascii[128];
 
 	snprintf(ascii, sizeof(ascii), "\\BaseNamedObjects\\lt-exec-%d-go", pid);
-	lt_unicode(go, gobuf, 128, ascii);
+	t_unicode(go, gobuf, 128, ascii);
 	snprintf(ascii, sizeof(ascii), "\\BaseNamedObjects\\lt-exec-%d-done", pid);
-	lt_unicode(done, donebuf, 128, ascii);
+	t_unicode(done, donebuf, 128, ascii);
 }
 
 /* The new program: argv = self "child" PARENT-PID INHERITED CLOSED */
@@ -34,13 +34,13 @@ static int child(char **argv)
 	OBJECT_ATTRIBUTES oa;
 	HANDLE go, done, inherited, closed;
 
-	lt_watchdog(LT_WATCHDOG_S);
+	t_watchdog(T_WATCHDOG_S);
 	names(&go_name, gobuf, &done_name, donebuf, atoi(argv[2]));
 	inherited = (HANDLE)(uintptr_t)strtoull(argv[3], NULL, 0);
 	closed = (HANDLE)(uintptr_t)strtoull(argv[4], NULL, 0);
 
 	/* the inheritable handle came across exec, the other did not */
-	CHECK_EQ(lt_nt_state(inherited), 0);
+	CHECK_EQ(t_nt_state(inherited), 0);
 	CHECK_ST(NtSetEvent(closed, NULL), STATUS_INVALID_HANDLE);
 
 	InitializeObjectAttributes(&oa, &go_name, 0, NULL, NULL);
@@ -57,7 +57,7 @@ static int child(char **argv)
 	CHECK_ST(NtClose(go), STATUS_SUCCESS);
 	CHECK_ST(NtClose(done), STATUS_SUCCESS);
 	CHECK_ST(NtClose(inherited), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }
 
 int main(int argc, char **argv)
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 	if (argc == 5 && !strcmp(argv[1], "child"))
 		return child(argv);
 
-	lt_require_device();
+	t_require_device();
 	names(&go_name, gobuf, &done_name, donebuf, (int)getpid());
 	InitializeObjectAttributes(&oa, &go_name, 0, NULL, NULL);
 	CHECK_ST(NtCreateEvent(&go, EVENT_ALL_ACCESS, &oa, SynchronizationEvent,
@@ -91,19 +91,19 @@ int main(int argc, char **argv)
 		 (unsigned long long)(uintptr_t)inherited);
 	snprintf(closedarg, sizeof(closedarg), "%#llx",
 		 (unsigned long long)(uintptr_t)go);
-	pid = lt_fork();
+	pid = t_fork();
 	if (pid == 0) {
 		char *args[] = { argv[0], "child", pidarg, inharg, closedarg, NULL };
 
 		execv("/proc/self/exe", args);
-		LT_FAILF("exec /proc/self/exe: %s", strerror(errno));
+		T_FAILF("exec /proc/self/exe: %s", strerror(errno));
 	}
 	/* the child waits for go; give it time to block, then set */
-	lt_sleep_ms(200);
+	t_sleep_ms(200);
 	CHECK_ST(NtSetEvent(go, NULL), STATUS_SUCCESS);
 	CHECK_ST(NtWaitForSingleObject(done, FALSE, &ten_s), STATUS_WAIT_0);
-	lt_reap_ok(pid);
-	CHECK_EQ(lt_nt_state(h), 1);	/* set through the inherited handle */
+	t_reap_ok(pid);
+	CHECK_EQ(t_nt_state(h), 1);	/* set through the inherited handle */
 
 	CHECK_ST(NtClose(go), STATUS_SUCCESS);
 	CHECK_ST(NtClose(done), STATUS_SUCCESS);
@@ -114,5 +114,5 @@ int main(int argc, char **argv)
 	CHECK_ST(NtOpenEvent(&h, SYNCHRONIZE, &oa), STATUS_OBJECT_NAME_NOT_FOUND);
 	InitializeObjectAttributes(&oa, &done_name, 0, NULL, NULL);
 	CHECK_ST(NtOpenEvent(&h, SYNCHRONIZE, &oa), STATUS_OBJECT_NAME_NOT_FOUND);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -14,7 +14,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define PREFIX u"\\BaseNamedObjects\\"
 #define PLEN 18		/* UTF-16 units of PREFIX */
@@ -58,11 +58,11 @@ static void invalid(UNICODE_STRING us, NTSTATUS want, int line)
 
 	st = create(&us, OBJ_OPENIF, &h);
 	if (st != want)
-		LT_FAILF("line %d: NtCreateEvent: %#x, expected %#x", line,
+		T_FAILF("line %d: NtCreateEvent: %#x, expected %#x", line,
 			 (unsigned)st, (unsigned)want);
 	st = open_ev(&us, 0, &h);
 	if (st != want)
-		LT_FAILF("line %d: NtOpenEvent: %#x, expected %#x", line,
+		T_FAILF("line %d: NtOpenEvent: %#x, expected %#x", line,
 			 (unsigned)st, (unsigned)want);
 	CHECK(h == (HANDLE)0x1234);
 }
@@ -76,7 +76,7 @@ int main(void)
 	char tag[64];
 	int i, fd, n, m;
 
-	lt_require_device();
+	t_require_device();
 	n = snprintf(tag, sizeof(tag), "lt-names-%d-", (int)getpid());
 	for (i = 0; i < n; i++)
 		tail[i] = (WCHAR)tag[i];
@@ -189,5 +189,5 @@ int main(void)
 	tail[n] = u'a';
 	us = make(tail, n + 1);
 	CHECK_ST(open_ev(&us, 0, &h), STATUS_OBJECT_NAME_NOT_FOUND);
-	return LT_PASS;
+	return T_PASS;
 }

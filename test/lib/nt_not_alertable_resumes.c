@@ -6,7 +6,7 @@
  * NtSignalAndWaitForSingleObject (whose signal is not repeated).
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static HANDLE ev, sig;
 
@@ -26,23 +26,23 @@ static void *helper_fn(void *arg)
 	int i;
 
 	for (i = 0; i < 3; i++) {
-		int before = atomic_load(&lt_handler_runs);
-		int64_t t0 = lt_mono();
+		int before = atomic_load(&t_handler_runs);
+		int64_t t0 = t_mono();
 
-		lt_await_blocked(h->tid);
+		t_await_blocked(h->tid, SYS_ioctl);
 		CHECK_EQ(pthread_kill(h->target, SIGUSR1), 0);
-		while (atomic_load(&lt_handler_runs) == before) {
-			if (lt_ms_since(t0) > 10000)
-				LT_FAILF("the signal handler did not run");
-			lt_sleep_ms(1);
+		while (atomic_load(&t_handler_runs) == before) {
+			if (t_ms_since(t0) > 10000)
+				T_FAILF("the signal handler did not run");
+			t_sleep_ms(1);
 		}
 		if (h->consume_sig) {
-			lt_await_blocked(h->tid);
+			t_await_blocked(h->tid, SYS_ioctl);
 			if (NtWaitForSingleObject(sig, FALSE, &zero) == STATUS_WAIT_0)
 				h->sig_taken++;
 		}
 	}
-	lt_await_blocked(h->tid);
+	t_await_blocked(h->tid, SYS_ioctl);
 	CHECK_ST(NtSetEvent(ev, NULL), STATUS_SUCCESS);
 	return NULL;
 }
@@ -50,10 +50,10 @@ static void *helper_fn(void *arg)
 static void start(struct helper *h, bool consume_sig)
 {
 	memset(h, 0, sizeof(*h));
-	h->tid = lt_gettid();
+	h->tid = t_gettid();
 	h->target = pthread_self();
 	h->consume_sig = consume_sig;
-	lt_thread(&h->th, helper_fn, h);
+	t_thread(&h->th, helper_fn, h);
 }
 
 int main(void)
@@ -64,25 +64,25 @@ int main(void)
 	HANDLE hs[2];
 	int runs;
 
-	lt_require_device();
-	lt_install_handler();
+	t_require_device();
+	t_install_handler();
 	CHECK_ST(NtCreateEvent(&ev, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
 	CHECK_ST(NtCreateEvent(&sig, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
 
-	runs = atomic_load(&lt_handler_runs);
+	runs = atomic_load(&t_handler_runs);
 	start(&h, false);
 	CHECK_ST(NtWaitForSingleObject(ev, FALSE, NULL), STATUS_WAIT_0);
-	lt_join(h.th);
-	CHECK_EQ(atomic_load(&lt_handler_runs), runs + 3);
+	t_join(h.th);
+	CHECK_EQ(atomic_load(&t_handler_runs), runs + 3);
 
 	hs[0] = sig;
 	hs[1] = ev;
 	start(&h, false);
 	CHECK_ST(NtWaitForMultipleObjects(2, hs, WaitAny, FALSE, &t), STATUS_WAIT_1);
-	lt_join(h.th);
-	CHECK_EQ(atomic_load(&lt_handler_runs), runs + 6);
+	t_join(h.th);
+	CHECK_EQ(atomic_load(&t_handler_runs), runs + 6);
 
 	/*
 	 * Signal-and-wait: sig is set once, before the wait; the helper
@@ -91,8 +91,8 @@ int main(void)
 	 */
 	start(&h, true);
 	CHECK_ST(NtSignalAndWaitForSingleObject(sig, ev, FALSE, &t), STATUS_WAIT_0);
-	lt_join(h.th);
-	CHECK_EQ(atomic_load(&lt_handler_runs), runs + 9);
+	t_join(h.th);
+	CHECK_EQ(atomic_load(&t_handler_runs), runs + 9);
 	CHECK_EQ(h.sig_taken, 1);
 	CHECK_ST(NtQueryEvent(sig, EventBasicInformation, &info, sizeof(info), NULL),
 		 STATUS_SUCCESS);
@@ -100,5 +100,5 @@ int main(void)
 
 	CHECK_ST(NtClose(ev), STATUS_SUCCESS);
 	CHECK_ST(NtClose(sig), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -12,7 +12,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static const LARGE_INTEGER zero = { .QuadPart = 0 };
 
@@ -34,11 +34,11 @@ int main(void)
 	HANDLE ev, h, h2;
 	LONG prev;
 
-	lt_require_device();
-	lt_name(ascii, sizeof(ascii), "open");
-	lt_unicode(&name, buf, 128, ascii);
-	lt_name(ascii, sizeof(ascii), "absent");
-	lt_unicode(&absent, buf2, 128, ascii);
+	t_require_device();
+	t_name(ascii, sizeof(ascii), "open");
+	t_unicode(&name, buf, 128, ascii);
+	t_name(ascii, sizeof(ascii), "absent");
+	t_unicode(&absent, buf2, 128, ascii);
 	RtlInitUnicodeString(&empty, u"");
 
 	InitializeObjectAttributes(&oa, &name, 0, NULL, NULL);
@@ -53,9 +53,9 @@ int main(void)
 	CHECK_ST(NtResetEvent(h, &prev), STATUS_ACCESS_DENIED);
 	CHECK_ST(NtPulseEvent(h, &prev), STATUS_ACCESS_DENIED);
 	CHECK_ST(NtClearEvent(h), STATUS_ACCESS_DENIED);
-	CHECK_EQ(lt_nt_state(h), 0);
+	CHECK_EQ(t_nt_state(h), 0);
 	CHECK_ST(NtSetEvent(ev, NULL), STATUS_SUCCESS);
-	CHECK_EQ(lt_nt_state(h), 1);
+	CHECK_EQ(t_nt_state(h), 1);
 	CHECK_ST(NtWaitForSingleObject(h, FALSE, (PLARGE_INTEGER)&zero), STATUS_WAIT_0);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 
@@ -109,5 +109,5 @@ int main(void)
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 	CHECK_ST(NtClose(h2), STATUS_SUCCESS);
 	CHECK_ST(NtOpenEvent(&h, SYNCHRONIZE, &oa), STATUS_OBJECT_NAME_NOT_FOUND);
-	return LT_PASS;
+	return T_PASS;
 }

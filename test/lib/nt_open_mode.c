@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static OBJECT_ATTRIBUTES oa_private, oa_shared, oa_shared_openif, oa_auto;
 static UNICODE_STRING us_private, us_shared, us_auto;
@@ -65,7 +65,7 @@ static void as_nobody(void *arg)
 	CHECK_ST(NtCreateEvent(&h, MAXIMUM_ALLOWED, &oa_shared_openif,
 			       SynchronizationEvent, TRUE), STATUS_OBJECT_NAME_EXISTS);
 	CHECK_EQ(rights(h), EVENT_QUERY_STATE | SYNCHRONIZE | READ_CONTROL);
-	CHECK_EQ(lt_nt_state(h), 0);
+	CHECK_EQ(t_nt_state(h), 0);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 
 	h = (HANDLE)0x1234;
@@ -73,7 +73,7 @@ static void as_nobody(void *arg)
 	CHECK(h == (HANDLE)0x1234);
 	CHECK_ST(NtOpenEvent(&h, MAXIMUM_ALLOWED, &oa_auto), STATUS_SUCCESS);
 	CHECK_EQ(rights(h), EVENT_QUERY_STATE | READ_CONTROL);
-	CHECK_EQ(lt_nt_state(h), 1);
+	CHECK_EQ(t_nt_state(h), 1);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
 }
 
@@ -84,12 +84,12 @@ static int make_0604(const char *tag, unsigned int type, unsigned int state,
 	char ascii[128];
 	int fd;
 
-	lt_name(ascii, sizeof(ascii), tag);
+	t_name(ascii, sizeof(ascii), tag);
 	fd = ntevent_open_named(ascii, strlen(ascii),
 				NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL,
 				NTEVENT_ALL_ACCESS, type, state, 0604, NULL);
 	CHECK(fd >= 0);
-	lt_unicode(us, buf, 128, ascii);
+	t_unicode(us, buf, 128, ascii);
 	InitializeObjectAttributes(oa, us, 0, NULL, NULL);
 	return fd;
 }
@@ -100,11 +100,11 @@ int main(void)
 	HANDLE private;
 	int shared, sync;
 
-	lt_require_device();
+	t_require_device();
 	if (geteuid() != 0)
-		lt_skip("needs root to open the events as another user");
-	lt_name(ascii, sizeof(ascii), "private");
-	lt_unicode(&us_private, buf_private, 128, ascii);
+		t_skip("needs root to open the events as another user");
+	t_name(ascii, sizeof(ascii), "private");
+	t_unicode(&us_private, buf_private, 128, ascii);
 	InitializeObjectAttributes(&oa_private, &us_private, 0, NULL, NULL);
 	CHECK_ST(NtCreateEvent(&private, EVENT_ALL_ACCESS, &oa_private,
 			       NotificationEvent, FALSE), STATUS_SUCCESS);
@@ -115,11 +115,11 @@ int main(void)
 				   NULL);
 	sync = make_0604("auto", 1, 1, &us_auto, buf_auto, &oa_auto);
 
-	if (!lt_as_nobody(as_nobody, NULL))
-		lt_skip("cannot drop root");
+	if (!t_as_nobody(as_nobody, NULL))
+		t_skip("cannot drop root");
 
 	CHECK_ST(NtClose(private), STATUS_SUCCESS);
 	CHECK_RET(ntevent_close(shared), 0);
 	CHECK_RET(ntevent_close(sync), 0);
-	return LT_PASS;
+	return T_PASS;
 }

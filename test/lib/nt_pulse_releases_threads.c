@@ -6,7 +6,7 @@
  * previous state was 0. The others stay blocked until later sets.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define WAITERS 3
 
@@ -23,7 +23,7 @@ static void *waiter_fn(void *arg)
 	struct waiter *w = arg;
 	LARGE_INTEGER t = { .QuadPart = -200000000 };	/* 20 s */
 
-	atomic_store(&w->tid, lt_gettid());
+	atomic_store(&w->tid, t_gettid());
 	w->status = NtWaitForSingleObject(w->h, FALSE, &t);
 	atomic_store(&w->done, true);
 	return NULL;
@@ -40,10 +40,10 @@ static int count_done(struct waiter *w)
 
 static int await_done(struct waiter *w, int want)
 {
-	int64_t t0 = lt_mono();
+	int64_t t0 = t_mono();
 
-	while (count_done(w) < want && lt_ms_since(t0) < 10000)
-		lt_sleep_ms(2);
+	while (count_done(w) < want && t_ms_since(t0) < 10000)
+		t_sleep_ms(2);
 	return count_done(w);
 }
 
@@ -54,12 +54,12 @@ static void start(struct waiter *w, HANDLE h)
 	for (i = 0; i < WAITERS; i++) {
 		memset(&w[i], 0, sizeof(w[i]));
 		w[i].h = h;
-		lt_thread(&w[i].th, waiter_fn, &w[i]);
+		t_thread(&w[i].th, waiter_fn, &w[i]);
 	}
 	for (i = 0; i < WAITERS; i++) {
 		while (!atomic_load(&w[i].tid))
-			lt_sleep_ms(1);
-		lt_await_blocked(atomic_load(&w[i].tid));
+			t_sleep_ms(1);
+		t_await_blocked(atomic_load(&w[i].tid), SYS_ioctl);
 	}
 }
 
@@ -70,7 +70,7 @@ int main(void)
 	LONG prev;
 	int i;
 
-	lt_require_device();
+	t_require_device();
 
 	/* NotificationEvent: one pulse releases everyone */
 	CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, NotificationEvent, FALSE),
@@ -79,10 +79,10 @@ int main(void)
 	prev = 7;
 	CHECK_ST(NtPulseEvent(h, &prev), STATUS_SUCCESS);
 	CHECK_EQ(prev, 0);
-	CHECK_EQ(lt_nt_state(h), 0);
+	CHECK_EQ(t_nt_state(h), 0);
 	CHECK_EQ(await_done(w, WAITERS), WAITERS);
 	for (i = 0; i < WAITERS; i++) {
-		lt_join(w[i].th);
+		t_join(w[i].th);
 		CHECK_ST(w[i].status, STATUS_WAIT_0);
 	}
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
@@ -93,21 +93,21 @@ int main(void)
 	start(w, h);
 	CHECK_ST(NtPulseEvent(h, &prev), STATUS_SUCCESS);
 	CHECK_EQ(prev, 0);
-	CHECK_EQ(lt_nt_state(h), 0);
+	CHECK_EQ(t_nt_state(h), 0);
 	CHECK_EQ(await_done(w, 1), 1);
-	lt_sleep_ms(300);
+	t_sleep_ms(300);
 	CHECK_EQ(count_done(w), 1);
-	CHECK_EQ(lt_nt_state(h), 0);
+	CHECK_EQ(t_nt_state(h), 0);
 	/* the two others, one set each */
 	CHECK_ST(NtSetEvent(h, NULL), STATUS_SUCCESS);
 	CHECK_EQ(await_done(w, 2), 2);
 	CHECK_ST(NtSetEvent(h, NULL), STATUS_SUCCESS);
 	CHECK_EQ(await_done(w, 3), 3);
 	for (i = 0; i < WAITERS; i++) {
-		lt_join(w[i].th);
+		t_join(w[i].th);
 		CHECK_ST(w[i].status, STATUS_WAIT_0);
 	}
-	CHECK_EQ(lt_nt_state(h), 0);
+	CHECK_EQ(t_nt_state(h), 0);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

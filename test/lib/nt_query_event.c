@@ -7,7 +7,7 @@
  * STATUS_ACCESS_VIOLATION; the query consumes nothing.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -16,7 +16,7 @@ int main(void)
 	HANDLE h;
 	ULONG len;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(sizeof(EVENT_BASIC_INFORMATION), 8);
 	CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       TRUE), STATUS_SUCCESS);
@@ -50,5 +50,5 @@ int main(void)
 	CHECK_ST(ZwQueryEvent(h, EventBasicInformation, &info, sizeof(info), NULL),
 		 STATUS_SUCCESS);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

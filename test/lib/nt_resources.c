@@ -10,7 +10,7 @@
 #include <sys/resource.h>
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 #define MAX_EVENTS 64
 
@@ -27,9 +27,9 @@ int main(void)
 	char ascii[128];
 	HANDLE other;
 
-	lt_require_device();
-	lt_name(ascii, sizeof(ascii), "emfile");
-	lt_unicode(&name, buf, 128, ascii);
+	t_require_device();
+	t_name(ascii, sizeof(ascii), "emfile");
+	t_unicode(&name, buf, 128, ascii);
 	InitializeObjectAttributes(&oa, &name, 0, NULL, NULL);
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &wsa), 0);
 	/* the device descriptor is opened by the first create */
@@ -37,9 +37,9 @@ int main(void)
 			       FALSE), STATUS_SUCCESS);
 	CHECK_ST(NtClose(hs[0]), STATUS_SUCCESS);
 
-	CHECK_SYS(getrlimit(RLIMIT_NOFILE, &rl));
+	CHECK_OK(getrlimit(RLIMIT_NOFILE, &rl));
 	rl.rlim_cur = 32;
-	CHECK_SYS(setrlimit(RLIMIT_NOFILE, &rl));
+	CHECK_OK(setrlimit(RLIMIT_NOFILE, &rl));
 	while (n < MAX_EVENTS) {
 		st = NtCreateEvent(&hs[n], EVENT_ALL_ACCESS, NULL, NotificationEvent,
 				   FALSE);
@@ -84,5 +84,5 @@ int main(void)
 	for (i = 0; i < n; i++)
 		CHECK_ST(NtClose(hs[i]), STATUS_SUCCESS);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -5,7 +5,7 @@
  * NtCurrentProcess(). Needs no device.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -70,5 +70,5 @@ int main(void)
 	CHECK(NtCurrentProcess() == INVALID_HANDLE_VALUE);
 	CHECK(ZwCurrentProcess() == NtCurrentProcess());
 	CHECK(NtCurrentThread() == (HANDLE)(intptr_t)-2);
-	return LT_PASS;
+	return T_PASS;
 }

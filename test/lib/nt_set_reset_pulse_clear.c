@@ -5,13 +5,13 @@
  * accept NULL; NtClearEvent() resets; a pulse with no waiter resets.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
 	EVENT_TYPE type;
 
-	lt_require_device();
+	t_require_device();
 	for (type = NotificationEvent; type <= SynchronizationEvent; type++) {
 		HANDLE h;
 		LONG prev;
@@ -24,11 +24,11 @@ int main(void)
 		prev = 0x55555555;
 		CHECK_ST(NtSetEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(lt_nt_state(h), 1);
+		CHECK_EQ(t_nt_state(h), 1);
 		prev = 0x55555555;
 		CHECK_ST(NtResetEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(lt_nt_state(h), 0);
+		CHECK_EQ(t_nt_state(h), 0);
 		prev = 0x55555555;
 		CHECK_ST(NtResetEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 0);
@@ -37,15 +37,15 @@ int main(void)
 		prev = 0x55555555;
 		CHECK_ST(NtPulseEvent(h, &prev), STATUS_SUCCESS);
 		CHECK_EQ(prev, 1);
-		CHECK_EQ(lt_nt_state(h), 0);
+		CHECK_EQ(t_nt_state(h), 0);
 		CHECK_ST(NtPulseEvent(h, NULL), STATUS_SUCCESS);
-		CHECK_EQ(lt_nt_state(h), 0);
+		CHECK_EQ(t_nt_state(h), 0);
 
 		CHECK_ST(NtSetEvent(h, NULL), STATUS_SUCCESS);
 		CHECK_ST(NtClearEvent(h), STATUS_SUCCESS);
-		CHECK_EQ(lt_nt_state(h), 0);
+		CHECK_EQ(t_nt_state(h), 0);
 		CHECK_ST(NtResetEvent(h, NULL), STATUS_SUCCESS);
 		CHECK_ST(NtClose(h), STATUS_SUCCESS);
 	}
-	return LT_PASS;
+	return T_PASS;
 }

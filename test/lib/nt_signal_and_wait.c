@@ -6,7 +6,7 @@
  * anything is set.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static HANDLE ping, pong;
 
@@ -29,38 +29,38 @@ int main(void)
 	pthread_t th;
 	int i;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_ST(NtCreateEvent(&ping, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
 	CHECK_ST(NtCreateEvent(&pong, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
 
-	lt_thread(&th, partner, NULL);
+	t_thread(&th, partner, NULL);
 	for (i = 0; i < 10; i++)
 		CHECK_ST(NtSignalAndWaitForSingleObject(ping, pong, FALSE, &t),
 			 STATUS_WAIT_0);
-	lt_join(th);
+	t_join(th);
 
 	CHECK_ST(NtSignalAndWaitForSingleObject(ping, pong, FALSE, &zero),
 		 STATUS_TIMEOUT);
-	CHECK_EQ(lt_nt_state(ping), 1);
+	CHECK_EQ(t_nt_state(ping), 1);
 	CHECK_ST(NtResetEvent(ping, NULL), STATUS_SUCCESS);
 
 	CHECK_ST(NtSignalAndWaitForSingleObject(NULL, pong, FALSE, &zero),
 		 STATUS_INVALID_HANDLE);
 	CHECK_ST(NtSignalAndWaitForSingleObject(ping, NULL, FALSE, &zero),
 		 STATUS_INVALID_HANDLE);
-	CHECK_EQ(lt_nt_state(ping), 0);
+	CHECK_EQ(t_nt_state(ping), 0);
 	CHECK_ST(NtSignalAndWaitForSingleObject(ping, NtCurrentProcess(), FALSE,
 						&zero), STATUS_OBJECT_TYPE_MISMATCH);
-	CHECK_EQ(lt_nt_state(ping), 0);
+	CHECK_EQ(t_nt_state(ping), 0);
 
 	/* the same event on both sides: set, then satisfied and consumed */
 	CHECK_ST(ZwSignalAndWaitForSingleObject(ping, ping, FALSE, &zero),
 		 STATUS_WAIT_0);
-	CHECK_EQ(lt_nt_state(ping), 0);
+	CHECK_EQ(t_nt_state(ping), 0);
 
 	CHECK_ST(NtClose(ping), STATUS_SUCCESS);
 	CHECK_ST(NtClose(pong), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -7,44 +7,44 @@
  * absolute timeout.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define NT_EPOCH_1970	116444736000000000LL
 
 int main(void)
 {
-	struct lt_signaller s;
+	struct t_signaller s;
 	LARGE_INTEGER t;
 	HANDLE ev;
 	int64_t t0, ms;
 	int runs;
 
-	lt_require_device();
-	lt_install_handler();
+	t_require_device();
+	t_install_handler();
 	CHECK_ST(NtCreateEvent(&ev, EVENT_ALL_ACCESS, NULL, NotificationEvent,
 			       FALSE), STATUS_SUCCESS);
 
-	runs = atomic_load(&lt_handler_runs);
+	runs = atomic_load(&t_handler_runs);
 	t.QuadPart = -10000000;		/* 1 s, relative */
-	t0 = lt_mono();
-	lt_signaller_start(&s, 0, 100, 3000);
+	t0 = t_mono();
+	t_signaller_start(&s, 0, 100, 3000);
 	CHECK_ST(NtWaitForSingleObject(ev, FALSE, &t), STATUS_TIMEOUT);
-	ms = lt_ms_since(t0);
-	lt_signaller_stop(&s);
+	ms = t_ms_since(t0);
+	t_signaller_stop(&s);
 	CHECK_MS(ms, 950, 2500);
-	CHECK(atomic_load(&lt_handler_runs) - runs >= 3);
+	CHECK(atomic_load(&t_handler_runs) - runs >= 3);
 
-	runs = atomic_load(&lt_handler_runs);
-	t.QuadPart = NT_EPOCH_1970 + (lt_now(CLOCK_REALTIME) + 1000000000) / 100;
-	t0 = lt_mono();
-	lt_signaller_start(&s, 0, 100, 3000);
+	runs = atomic_load(&t_handler_runs);
+	t.QuadPart = NT_EPOCH_1970 + (t_now(CLOCK_REALTIME) + 1000000000) / 100;
+	t0 = t_mono();
+	t_signaller_start(&s, 0, 100, 3000);
 	CHECK_ST(NtWaitForMultipleObjects(1, &ev, WaitAny, FALSE, &t),
 		 STATUS_TIMEOUT);
-	ms = lt_ms_since(t0);
-	lt_signaller_stop(&s);
+	ms = t_ms_since(t0);
+	t_signaller_stop(&s);
 	CHECK_MS(ms, 900, 2500);
-	CHECK(atomic_load(&lt_handler_runs) - runs >= 3);
+	CHECK(atomic_load(&t_handler_runs) - runs >= 3);
 
 	CHECK_ST(NtClose(ev), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

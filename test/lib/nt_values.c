@@ -7,7 +7,7 @@
  * device.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define SAME(a, b) _Static_assert((uint32_t)(a) == (uint32_t)(b), #a)
 
@@ -92,5 +92,5 @@ int main(void)
 	CHECK_EQ(li.u.HighPart, 0x12345678);
 	li.QuadPart = -1;
 	CHECK_EQ(li.HighPart, -1);
-	return LT_PASS;
+	return T_PASS;
 }

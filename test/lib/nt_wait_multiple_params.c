@@ -9,7 +9,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -19,7 +19,7 @@ int main(void)
 	HANDLE h, h2;
 	int i, d;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(MAXIMUM_WAIT_OBJECTS, 64);
 	CHECK_ST(NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       TRUE), STATUS_SUCCESS);
@@ -43,7 +43,7 @@ int main(void)
 	CHECK_ST(NtWaitForMultipleObjects(2, hs, WaitAll, FALSE, &zero),
 		 STATUS_INVALID_PARAMETER_MIX);
 
-	d = CHECK_SYS(fcntl(ntevent_handle_to_fd(h), F_DUPFD_CLOEXEC, 0));
+	d = CHECK_OK(fcntl(ntevent_handle_to_fd(h), F_DUPFD_CLOEXEC, 0));
 	h2 = ntevent_fd_to_handle(d);
 	hs[1] = h2;
 	CHECK_ST(NtWaitForMultipleObjects(2, hs, WaitAll, FALSE, &zero),
@@ -58,5 +58,5 @@ int main(void)
 					  &zero), STATUS_TIMEOUT);
 	CHECK_ST(NtClose(h2), STATUS_SUCCESS);
 	CHECK_ST(NtClose(h), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

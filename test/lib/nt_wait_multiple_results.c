@@ -7,14 +7,14 @@
  * thread setting the last event releases a blocked WaitAll.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 static HANDLE ev[MAXIMUM_WAIT_OBJECTS];
 
 static void *set_last(void *arg)
 {
 	(void)arg;
-	lt_sleep_ms(200);
+	t_sleep_ms(200);
 	CHECK_ST(NtSetEvent(ev[3], NULL), STATUS_SUCCESS);
 	return NULL;
 }
@@ -25,7 +25,7 @@ int main(void)
 	pthread_t th;
 	int i;
 
-	lt_require_device();
+	t_require_device();
 	for (i = 0; i < MAXIMUM_WAIT_OBJECTS; i++)
 		CHECK_ST(NtCreateEvent(&ev[i], EVENT_ALL_ACCESS, NULL,
 				       i == 0 ? NotificationEvent : SynchronizationEvent,
@@ -37,8 +37,8 @@ int main(void)
 	CHECK_ST(NtSetEvent(ev[3], NULL), STATUS_SUCCESS);
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAny, FALSE, &zero),
 		 STATUS_WAIT_2);
-	CHECK_EQ(lt_nt_state(ev[2]), 0);
-	CHECK_EQ(lt_nt_state(ev[3]), 1);
+	CHECK_EQ(t_nt_state(ev[2]), 0);
+	CHECK_EQ(t_nt_state(ev[3]), 1);
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAny, FALSE, &zero),
 		 STATUS_WAIT_3);
 
@@ -53,19 +53,19 @@ int main(void)
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAll, FALSE, &t),
 		 STATUS_TIMEOUT);
 	for (i = 0; i < 3; i++)
-		CHECK_EQ(lt_nt_state(ev[i]), 1);
-	CHECK_EQ(lt_nt_state(ev[3]), 0);
+		CHECK_EQ(t_nt_state(ev[i]), 1);
+	CHECK_EQ(t_nt_state(ev[3]), 0);
 
 	/* the fourth comes from another thread */
-	lt_thread(&th, set_last, NULL);
+	t_thread(&th, set_last, NULL);
 	CHECK_ST(NtWaitForMultipleObjects(4, ev, WaitAll, FALSE, NULL),
 		 STATUS_WAIT_0);
-	lt_join(th);
-	CHECK_EQ(lt_nt_state(ev[0]), 1);	/* manual-reset: stays signaled */
+	t_join(th);
+	CHECK_EQ(t_nt_state(ev[0]), 1);	/* manual-reset: stays signaled */
 	for (i = 1; i < 4; i++)
-		CHECK_EQ(lt_nt_state(ev[i]), 0);
+		CHECK_EQ(t_nt_state(ev[i]), 0);
 
 	for (i = 0; i < MAXIMUM_WAIT_OBJECTS; i++)
 		CHECK_ST(NtClose(ev[i]), STATUS_SUCCESS);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -4,7 +4,7 @@
  * through them behave identically.
  */
 #include <ntevent/nt.h>
-#include "lt.h"
+#include "api.h"
 
 #define SAME_ENTRY(name) \
 	CHECK((void (*)(void))Nt##name == (void (*)(void))Zw##name)
@@ -29,7 +29,7 @@ int main(void)
 	SAME_ENTRY(DuplicateObject);
 	SAME_ENTRY(Close);
 
-	lt_require_device();
+	t_require_device();
 	CHECK_ST(ZwCreateEvent(&h, EVENT_ALL_ACCESS, NULL, SynchronizationEvent,
 			       FALSE), STATUS_SUCCESS);
 	CHECK_ST(ZwSetEvent(h, &prev), STATUS_SUCCESS);
@@ -46,5 +46,5 @@ int main(void)
 	CHECK_ST(ZwSignalAndWaitForSingleObject(h, h, FALSE, &zero), STATUS_WAIT_0);
 	CHECK_ST(ZwClose(h), STATUS_SUCCESS);
 	CHECK_ST(ZwClose(h), STATUS_INVALID_HANDLE);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -21,7 +21,7 @@
 #include <ntevent.h>
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 #define SELF NtCurrentProcess()
 
@@ -76,10 +76,10 @@ static void no_modify(HANDLE h)
 	CHECK_EQ(WPUResetEvent(h, &err), FALSE);
 	CHECK_EQ(err, ERROR_ACCESS_DENIED);
 	/* nothing changed: still signaled */
-	CHECK_EQ(lt_nt_state(full), 1);
+	CHECK_EQ(t_nt_state(full), 1);
 	CHECK_ST(NtResetEvent(full, NULL), STATUS_SUCCESS);
 	CHECK_EQ(ioctl_errno(fd, NTEVENT_IOC_SET, NULL), EACCES);
-	CHECK_EQ(lt_nt_state(full), 0);
+	CHECK_EQ(t_nt_state(full), 0);
 }
 
 static void no_synchronize(HANDLE h)
@@ -125,7 +125,7 @@ static void no_synchronize(HANDLE h)
 		 WSA_WAIT_FAILED);
 	CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);
 	/* nothing waited, nothing consumed */
-	CHECK_EQ(lt_nt_state(full), 1);
+	CHECK_EQ(t_nt_state(full), 1);
 	CHECK_ST(NtResetEvent(full, NULL), STATUS_SUCCESS);
 }
 
@@ -157,8 +157,8 @@ static void each_way(ACCESS_MASK access, void (*check)(HANDLE))
 	HANDLE h, h2;
 
 	snprintf(tag, sizeof(tag), "r%d", n++);
-	lt_name(ascii, sizeof(ascii), tag);
-	lt_unicode(&name, buf, 128, ascii);
+	t_name(ascii, sizeof(ascii), tag);
+	t_unicode(&name, buf, 128, ascii);
 	InitializeObjectAttributes(&oa, &name, 0, NULL, NULL);
 
 	CHECK_ST(NtCreateEvent(&h, access, &oa, NotificationEvent, FALSE),
@@ -183,12 +183,12 @@ int main(void)
 {
 	const ACCESS_MASK all = EVENT_ALL_ACCESS;
 
-	lt_require_device();
+	t_require_device();
 	each_way(all & ~EVENT_MODIFY_STATE, no_modify);
 	each_way(all & ~SYNCHRONIZE, no_synchronize);
 	each_way(all & ~EVENT_QUERY_STATE, no_query);
 	each_way(0, no_modify);
 	each_way(0, no_synchronize);
 	each_way(0, no_query);
-	return LT_PASS;
+	return T_PASS;
 }

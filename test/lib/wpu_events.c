@@ -8,7 +8,7 @@
  */
 #include <ntevent.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -16,13 +16,13 @@ int main(void)
 	WSAEVENT ev, bad[3];
 	int err, fd, i;
 
-	lt_require_device();
+	t_require_device();
 	/* no WSAStartup in this process */
 	CHECK(WSACreateEvent() == WSA_INVALID_EVENT);
 	CHECK_EQ(WSAGetLastError(), WSANOTINITIALISED);
 
 	/* a pipe, opened now so that it cannot reuse the event's number */
-	bad[2] = ntevent_fd_to_handle(lt_pipe_fd());
+	bad[2] = ntevent_fd_to_handle(t_pipe_fd());
 	err = 99;
 	ev = WPUCreateEvent(&err);
 	CHECK(ev != WSA_INVALID_EVENT);
@@ -63,5 +63,5 @@ int main(void)
 	CHECK_EQ(err, WSA_INVALID_HANDLE);
 	CHECK_EQ(WSAGetLastError(), 7);
 	CHECK_EQ(WPUCloseEvent(bad[2], &err), TRUE);
-	return LT_PASS;
+	return T_PASS;
 }

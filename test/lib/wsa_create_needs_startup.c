@@ -7,7 +7,7 @@
  * cleanup can still be set, waited on and closed after it.
  */
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -18,7 +18,7 @@ int main(void)
 	CHECK(WSACreateEvent() == WSA_INVALID_EVENT);
 	CHECK_EQ(WSAGetLastError(), WSANOTINITIALISED);
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	ev = WSACreateEvent();
 	CHECK(ev != WSA_INVALID_EVENT);
@@ -34,5 +34,5 @@ int main(void)
 	CHECK_EQ(WSAWaitForMultipleEvents(1, &ev, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
 	CHECK_EQ(WSACloseEvent(ev), TRUE);
 	CHECK_EQ(WSAGetLastError(), WSANOTINITIALISED);
-	return LT_PASS;
+	return T_PASS;
 }

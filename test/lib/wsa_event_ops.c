@@ -9,7 +9,7 @@
 #include <ntevent.h>
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -18,7 +18,7 @@ int main(void)
 	WSADATA d;
 	int fd;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	ev = WSACreateEvent();
 	CHECK(ev != WSA_INVALID_EVENT);
@@ -55,5 +55,5 @@ int main(void)
 	CHECK_EQ(WSACloseEvent(ev), FALSE);
 	CHECK_EQ(WSAGetLastError(), WSA_INVALID_HANDLE);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <ntevent.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 static WSAEVENT good;
 
@@ -43,14 +43,14 @@ int main(void)
 	WSADATA d;
 	int sv[2];
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	good = WSACreateEvent();
 	closed = WSACreateEvent();
 	CHECK(good && closed);
 	CHECK_EQ(WSASetEvent(good), TRUE);
-	pipe_h = ntevent_fd_to_handle(lt_pipe_fd());
-	CHECK_SYS(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	pipe_h = ntevent_fd_to_handle(t_pipe_fd());
+	CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
 	sock_h = ntevent_fd_to_handle(sv[0]);
 	/* closed last, so that no later descriptor reuses its number */
 	CHECK_EQ(WSACloseEvent(closed), TRUE);
@@ -74,5 +74,5 @@ int main(void)
 
 	CHECK_EQ(WSACloseEvent(good), TRUE);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -5,7 +5,7 @@
  * in one thread is not seen in another. Needs no device.
  */
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 #define THREADS 4
 
@@ -19,7 +19,7 @@ static void *fn(void *arg)
 	WSASetLastError(1000 + id);
 	atomic_fetch_add(&phase, 1);
 	while (atomic_load(&phase) < THREADS)
-		lt_sleep_ms(1);
+		t_sleep_ms(1);
 	CHECK_EQ(WSAGetLastError(), 1000 + id);
 	/* a failing call sets this thread's error only */
 	CHECK_EQ(WSASetEvent(NULL), FALSE);
@@ -32,16 +32,16 @@ int main(void)
 	pthread_t th[THREADS];
 	int i;
 
-	lt_watchdog(LT_WATCHDOG_S);
+	t_watchdog(T_WATCHDOG_S);
 	WSASetLastError(77);
 	for (i = 0; i < THREADS; i++)
-		lt_thread(&th[i], fn, (void *)(intptr_t)i);
+		t_thread(&th[i], fn, (void *)(intptr_t)i);
 	for (i = 0; i < THREADS; i++)
-		lt_join(th[i]);
+		t_join(th[i]);
 	CHECK_EQ(WSAGetLastError(), 77);
 	WSASetLastError(-5);
 	CHECK_EQ(WSAGetLastError(), -5);
 	WSASetLastError(0);
 	CHECK_EQ(WSAGetLastError(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -6,7 +6,7 @@
  * the index of this one.
  */
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 #define WAITERS 4
 
@@ -24,7 +24,7 @@ static void *waiter_fn(void *arg)
 {
 	struct waiter *w = arg;
 
-	atomic_store(&w->tid, lt_gettid());
+	atomic_store(&w->tid, t_gettid());
 	if (w->two)
 		w->result = WSAWaitForMultipleEvents(2, ev, FALSE, 20000, FALSE);
 	else
@@ -40,7 +40,7 @@ int main(void)
 	WSADATA d;
 	int i;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	ev[0] = WSACreateEvent();
 	ev[1] = WSACreateEvent();
@@ -49,19 +49,19 @@ int main(void)
 	for (i = 0; i < WAITERS; i++) {
 		memset(&w[i], 0, sizeof(w[i]));
 		w[i].two = i & 1;
-		lt_thread(&w[i].th, waiter_fn, &w[i]);
+		t_thread(&w[i].th, waiter_fn, &w[i]);
 	}
 	for (i = 0; i < WAITERS; i++) {
 		while (!atomic_load(&w[i].tid))
-			lt_sleep_ms(1);
-		lt_await_blocked(atomic_load(&w[i].tid));
+			t_sleep_ms(1);
+		t_await_blocked(atomic_load(&w[i].tid), SYS_ioctl);
 	}
 	for (i = 0; i < WAITERS; i++)
 		CHECK(!atomic_load(&w[i].done));
 
 	CHECK_EQ(WSASetEvent(ev[1]), TRUE);
 	for (i = 0; i < WAITERS; i++) {
-		lt_join(w[i].th);
+		t_join(w[i].th);
 		CHECK_EQ(w[i].result, WSA_WAIT_EVENT_0 + (w[i].two ? 1 : 0));
 	}
 	/* still signaled */
@@ -70,5 +70,5 @@ int main(void)
 	CHECK_EQ(WSACloseEvent(ev[0]), TRUE);
 	CHECK_EQ(WSACloseEvent(ev[1]), TRUE);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

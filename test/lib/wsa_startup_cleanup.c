@@ -8,7 +8,7 @@
  * rather than setting WSAGetLastError(). Needs no device.
  */
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -62,5 +62,5 @@ int main(void)
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	CHECK_EQ(WSACleanup(), 0);
 	CHECK_EQ(WSACleanup(), SOCKET_ERROR);
-	return LT_PASS;
+	return T_PASS;
 }

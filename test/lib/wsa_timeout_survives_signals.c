@@ -5,33 +5,33 @@
  * the call, not 1 s after the last signal (the signals go on for 3 s).
  */
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
-	struct lt_signaller s;
+	struct t_signaller s;
 	WSAEVENT ev;
 	WSADATA d;
 	int64_t t0, ms;
 	int runs;
 
-	lt_require_device();
-	lt_install_handler();
+	t_require_device();
+	t_install_handler();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	ev = WSACreateEvent();
 	CHECK(ev != WSA_INVALID_EVENT);
 
-	runs = atomic_load(&lt_handler_runs);
-	t0 = lt_mono();
-	lt_signaller_start(&s, 0, 100, 3000);
+	runs = atomic_load(&t_handler_runs);
+	t0 = t_mono();
+	t_signaller_start(&s, 0, 100, 3000);
 	CHECK_EQ(WSAWaitForMultipleEvents(1, &ev, FALSE, 1000, FALSE),
 		 WSA_WAIT_TIMEOUT);
-	ms = lt_ms_since(t0);
-	lt_signaller_stop(&s);
+	ms = t_ms_since(t0);
+	t_signaller_stop(&s);
 	CHECK_MS(ms, 950, 2500);
-	CHECK(atomic_load(&lt_handler_runs) - runs >= 3);
+	CHECK(atomic_load(&t_handler_runs) - runs >= 3);
 
 	CHECK_EQ(WSACloseEvent(ev), TRUE);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -9,7 +9,7 @@
  */
 #include <ntevent/nt.h>
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 int main(void)
 {
@@ -22,7 +22,7 @@ int main(void)
 	CHECK_EQ(WSAWaitForMultipleEvents(0, evs, FALSE, 0, FALSE), WSA_WAIT_FAILED);
 	CHECK_EQ(WSAGetLastError(), WSA_INVALID_PARAMETER);
 
-	lt_require_device();
+	t_require_device();
 	CHECK_ST(NtCreateEvent(&evs[0], EVENT_ALL_ACCESS, NULL, NotificationEvent,
 			       TRUE), STATUS_SUCCESS);
 	for (i = 1; i <= WSA_MAXIMUM_WAIT_EVENTS; i++)
@@ -68,5 +68,5 @@ int main(void)
 	CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);
 	CHECK_EQ(WSACloseEvent(nosync), TRUE);
 	CHECK_EQ(WSACloseEvent(evs[0]), TRUE);
-	return LT_PASS;
+	return T_PASS;
 }

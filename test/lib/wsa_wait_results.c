@@ -7,14 +7,14 @@
  * thread.
  */
 #include <ntevent/winsock.h>
-#include "lt.h"
+#include "api.h"
 
 static WSAEVENT ev[WSA_MAXIMUM_WAIT_EVENTS];
 
 static void *setter(void *arg)
 {
 	(void)arg;
-	lt_sleep_ms(200);
+	t_sleep_ms(200);
 	CHECK_EQ(WSASetEvent(ev[1]), TRUE);
 	return NULL;
 }
@@ -26,16 +26,16 @@ int main(void)
 	int64_t t0;
 	int i;
 
-	lt_require_device();
+	t_require_device();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
 	for (i = 0; i < WSA_MAXIMUM_WAIT_EVENTS; i++) {
 		ev[i] = WSACreateEvent();
 		CHECK(ev[i] != WSA_INVALID_EVENT);
 	}
 
-	t0 = lt_mono();
+	t0 = t_mono();
 	CHECK_EQ(WSAWaitForMultipleEvents(4, ev, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
-	CHECK_MS(lt_ms_since(t0), 0, 1000);
+	CHECK_MS(t_ms_since(t0), 0, 1000);
 	CHECK_EQ(WSASetEvent(ev[3]), TRUE);
 	CHECK_EQ(WSASetEvent(ev[2]), TRUE);
 	CHECK_EQ(WSAWaitForMultipleEvents(4, ev, FALSE, 0, FALSE), WSA_WAIT_EVENT_0 + 2);
@@ -51,22 +51,22 @@ int main(void)
 		 WSA_WAIT_EVENT_0 + 63);
 	CHECK_EQ(WSAResetEvent(ev[63]), TRUE);
 
-	t0 = lt_mono();
+	t0 = t_mono();
 	CHECK_EQ(WSAWaitForMultipleEvents(4, ev, FALSE, 300, FALSE), WSA_WAIT_TIMEOUT);
-	CHECK_MS(lt_ms_since(t0), 290, 3000);
-	t0 = lt_mono();
+	CHECK_MS(t_ms_since(t0), 290, 3000);
+	t0 = t_mono();
 	CHECK_EQ(WSAWaitForMultipleEvents(4, ev, TRUE, 300, TRUE), WSA_WAIT_TIMEOUT);
-	CHECK_MS(lt_ms_since(t0), 290, 3000);
+	CHECK_MS(t_ms_since(t0), 290, 3000);
 
-	t0 = lt_mono();
-	lt_thread(&th, setter, NULL);
+	t0 = t_mono();
+	t_thread(&th, setter, NULL);
 	CHECK_EQ(WSAWaitForMultipleEvents(4, ev, FALSE, WSA_INFINITE, FALSE),
 		 WSA_WAIT_EVENT_0 + 1);
-	CHECK_MS(lt_ms_since(t0), 150, 10000);
-	lt_join(th);
+	CHECK_MS(t_ms_since(t0), 150, 10000);
+	t_join(th);
 
 	for (i = 0; i < WSA_MAXIMUM_WAIT_EVENTS; i++)
 		CHECK_EQ(WSACloseEvent(ev[i]), TRUE);
 	CHECK_EQ(WSACleanup(), 0);
-	return LT_PASS;
+	return T_PASS;
 }

@@ -4,7 +4,7 @@
  * (with or without SA_RESTART), consuming nothing: a wait-all whose other
  * events are signaled leaves them signaled.
  */
-#include "t.h"
+#include "abi.h"
 
 static _Atomic int handled;
 

@@ -5,7 +5,7 @@
  * set (consuming it); an alertable wait returns EINTR and the handler's
  * set stays there, unconsumed.
  */
-#include "t.h"
+#include "abi.h"
 
 static int ev;
 

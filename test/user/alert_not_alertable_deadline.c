@@ -6,7 +6,7 @@
  * not ~1200 ms, as a relative restart would give). Tried with and without
  * SA_RESTART, and with a burst of signals.
  */
-#include "t.h"
+#include "abi.h"
 
 static _Atomic int handled;
 

@@ -4,7 +4,7 @@
  * still satisfied by a later set (wait-any and wait-all), without having
  * consumed anything in between.
  */
-#include "t.h"
+#include "abi.h"
 
 static _Atomic int handled;
 
@@ -42,7 +42,7 @@ int main(void)
 		/* The handler ran and the thread is back asleep in the wait. */
 		while (atomic_load(&handled) == before)
 			t_sleep_ms(1);
-		t_await_sleep(atomic_load(&w.tid), SYS_ioctl);
+		t_await_blocked(atomic_load(&w.tid), SYS_ioctl);
 		CHECK_MSG(!atomic_load(&w.done), "the wait ended: %s",
 			  t_errname(-w.ret));
 		CHECK_STATE(a, 1);

@@ -5,7 +5,7 @@
  * running, keeps waiting and is then satisfied by a set; a non-alertable
  * one too.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {
@@ -29,7 +29,7 @@ int main(void)
 					alertable, t_errname(-ret));
 			_exit(0);
 		}
-		t_await_sleep(pid, SYS_ioctl);
+		t_await_blocked(pid, SYS_ioctl);
 		CHECK_OK(kill(pid, SIGSTOP));
 		CHECK_EQ(CHECK_OK(waitpid(pid, &status, WUNTRACED)), pid);
 		CHECK(WIFSTOPPED(status));

@@ -5,7 +5,7 @@
  * order by successive SETs. Mixed with a wait-any on two events, whose
  * place in the queue counts the same.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	6
 

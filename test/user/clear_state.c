@@ -3,7 +3,7 @@
  * CLEAR (an _IO ioctl: no argument, nothing returned) makes an event of
  * either type non-signaled from either state.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * device fd the wait was issued on) while it waits is safe: the wait
  * times out normally and later calls work. Several waits at once.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	4
 

@@ -5,7 +5,7 @@
  * still ends with ETIMEDOUT at its deadline; the event itself stays usable
  * through the wait's own reference until then.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * the same event through another descriptor (a dup made before): the
  * event lives while the wait holds it. Also for a wait-all.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

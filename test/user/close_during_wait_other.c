@@ -3,7 +3,7 @@
  * A wait-any on X and Y, with X's fd closed mid-wait, is still satisfied
  * by a SET of Y and reports Y's index.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

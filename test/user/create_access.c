@@ -3,7 +3,7 @@
  * The access given at CREATE is any subset of NTEVENT_ALL_ACCESS and is
  * exactly what READ reports for that descriptor.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* An event descriptor is created close-on-exec (O_CLOEXEC). */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

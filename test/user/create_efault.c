@@ -3,7 +3,7 @@
  * CREATE with an unreadable argument, or one whose fd field cannot be
  * written back, fails with EFAULT and leaves no descriptor behind.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * other than 0/1 and access bits outside NTEVENT_ALL_ACCESS with EINVAL,
  * and creates no descriptor.
  */
-#include "t.h"
+#include "abi.h"
 
 static void expect_einval(int dev, struct ntevent_create_args a,
 			  const char *what)

@@ -3,7 +3,7 @@
  * Creating and closing many events (1000, in a few rounds) works and
  * leaves no descriptor behind; each is an independent object.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	1000
 

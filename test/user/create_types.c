@@ -3,7 +3,7 @@
  * CREATE makes an event of each type in each initial state; READ reports
  * the type, state and access it was created with, and pad as 0.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * issued on another /dev/ntevent descriptor works on them, and an event
  * outlives the close of the device descriptor that created it.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

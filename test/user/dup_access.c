@@ -5,7 +5,7 @@
  * per descriptor, so the duplicate is limited while the source is not.
  * DUP itself needs no right.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 

@@ -5,7 +5,7 @@
  * field is then ignored); a change through either descriptor is seen
  * through the other; the event lives until its last descriptor is closed.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -5,7 +5,7 @@
  * whose fd cannot be written back, is EFAULT; it is ENOTTY on the device
  * descriptor. None of them leaves a descriptor behind.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -5,7 +5,7 @@
  * consumed once); a wait on X whose descriptor is closed mid-wait is
  * released by a SET through a duplicate.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

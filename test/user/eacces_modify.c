@@ -3,7 +3,7 @@
  * Without NTEVENT_MODIFY_STATE, SET, RESET, PULSE and CLEAR fail with
  * EACCES and change nothing (nor write the previous state).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

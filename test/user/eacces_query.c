@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Without NTEVENT_QUERY_STATE, READ fails with EACCES; the rest works. */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

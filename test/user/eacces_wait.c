@@ -3,7 +3,7 @@
  * A wait naming a descriptor without NTEVENT_SYNCHRONIZE fails with EACCES
  * before consuming anything, wherever that descriptor is in the list.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * ioctls on the device and device ioctls on an event fail with ENOTTY
  * too, changing nothing.
  */
-#include "t.h"
+#include "abi.h"
 
 #define BOGUS_SAME_MAGIC	_IOR(NTEVENT_IOC_MAGIC, 0x7f, __u32)
 #define BOGUS_OTHER_MAGIC	_IOR('x', 0x10, __u32)

@@ -6,7 +6,7 @@
  * once.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <sys/epoll.h>
 

@@ -4,7 +4,7 @@
  * the same event in the new program (which sets it), while one left
  * close-on-exec is gone there.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(int argc, char **argv)
 {

@@ -5,7 +5,7 @@
  * and changes nothing: no descriptor left behind, no event consumed.
  * Skips where the kernel has no fail-nth (the stock kernel).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -8,7 +8,7 @@
  * A descriptor with no rights at all keeps the "0x" form: "0x0" (this was
  * fdinfo_access_zero).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * released by the parent's SET, and consumes the auto-reset event for
  * both (the parent then sees it non-signaled).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {
@@ -19,7 +19,7 @@ int main(void)
 			T_FAILF("child wait: %s", t_errname(-ret));
 		_exit(0);
 	}
-	t_await_sleep(pid, SYS_ioctl);
+	t_await_blocked(pid, SYS_ioctl);
 	CHECK_EQ(t_set(e), 0);
 	t_reap_ok(pid);
 	CHECK_STATE(e, 0);

@@ -5,7 +5,7 @@
  * the parent is released; a manual event set by the child is seen set by
  * the parent after the child exited.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

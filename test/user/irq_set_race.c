@@ -12,7 +12,7 @@
  * and raw-lock nesting checks, run-tests fails the test on any report.
  * Skips without $NTEVENT_MODDIR/ntevent_named_demo.ko.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 #include <stdatomic.h>

@@ -14,7 +14,7 @@
  * never sets that user's event.
  * Skips without $NTEVENT_MODDIR/ntevent_named_demo.ko.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sys/stat.h>
 

@@ -4,7 +4,7 @@
  * SIGKILL (the wait is not uninterruptible), and its death leaves the
  * events as they were.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {
@@ -24,7 +24,7 @@ int main(void)
 				    0, 0, NULL);
 			_exit(3);
 		}
-		t_await_sleep(pid, SYS_ioctl);
+		t_await_blocked(pid, SYS_ioctl);
 		CHECK_OK(kill(pid, SIGKILL));
 		status = t_reap(pid);
 		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);

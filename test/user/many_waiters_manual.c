@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* 50 threads waiting on one manual-reset event are all released by one SET. */
-#include "t.h"
+#include "abi.h"
 
 #define N	50
 

@@ -13,7 +13,7 @@
  * holds freed objects; kmemleak checks the frees.) Skips without
  * /proc/slabinfo or kmalloc-cg caches (a kernel without memcg).
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sys/resource.h>
 

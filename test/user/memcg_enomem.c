@@ -10,7 +10,7 @@
  * cgroup v2 answers one with the OOM killer instead, so the test skips on
  * kernels without v1 (CONFIG_MEMCG_V1, off in Debian's 6.12).
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sys/mount.h>
 #include <sys/resource.h>

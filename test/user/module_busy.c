@@ -8,7 +8,7 @@
  * $NTEVENT_MODDIR/ntevent.ko and the test fails.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <sys/stat.h>
 

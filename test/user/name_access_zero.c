@@ -5,7 +5,7 @@
  * name with access 0, so it cannot keep the name alive either; with 0604
  * (others may read) it can. Root, the owner, always can.
  */
-#include "t.h"
+#include "abi.h"
 
 static void child_denied(void *arg)
 {

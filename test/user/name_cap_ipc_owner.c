@@ -5,7 +5,7 @@
  * for root; root without CAP_IPC_OWNER in its effective set is refused
  * (EACCES); uid 2000 with CAP_IPC_OWNER effective opens it.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <linux/capability.h>
 #include <sys/prctl.h>

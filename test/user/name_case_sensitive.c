@@ -4,7 +4,7 @@
  * three distinct events (each created with created = 1), and each name
  * opens its own event.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

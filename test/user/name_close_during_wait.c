@@ -6,7 +6,7 @@
  * object); a SET through the reopened descriptor releases the waiter.
  * Once the waiter is gone and the last descriptor closed, so is the name.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -6,7 +6,7 @@
  * (created = 0, the rights it asked for) of the same event: a change
  * through either is seen through the other.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -7,7 +7,7 @@
  * SAME_ACCESS and subsets work. Opening the name again is the way to more
  * rights.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

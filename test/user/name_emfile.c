@@ -5,7 +5,7 @@
  * gone, so a later open is ENOENT and CREATE | EXCL works), and an open of
  * an existing name leaves that event as it was.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sys/resource.h>
 

@@ -5,7 +5,7 @@
  * asked: no descriptor is made and the existing event is untouched. Once
  * the name is free again, CREATE | EXCL works.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

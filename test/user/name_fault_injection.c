@@ -6,7 +6,7 @@
  * later open is ENOENT), an open of an existing name leaves that event as
  * it was. Skips where the kernel has no fail-nth (the stock kernel).
  */
-#include "t.h"
+#include "abi.h"
 
 /*
  * OPEN with fault n injected: the fd (>= 0), -ENOMEM (checked: nothing

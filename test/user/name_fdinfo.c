@@ -6,7 +6,7 @@
  * duplicate and a dup() - and an anonymous event has no such line. A
  * 255-byte name part is shown whole.
  */
-#include "t.h"
+#include "abi.h"
 
 static void expect_name(int fd, const char *name)
 {

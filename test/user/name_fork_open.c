@@ -4,7 +4,7 @@
  * descriptor it inherited) and sets it, which releases the parent blocked
  * on its own descriptor.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {
@@ -23,7 +23,7 @@ int main(void)
 		o = t_open_name(dev, name, NTEVENT_MODIFY_STATE);
 		CHECK_ERR(ioctl(o, NTEVENT_IOC_READ,
 				&(struct ntevent_state){ 0 }), EACCES);
-		t_await_sleep(getppid(), SYS_ioctl);
+		t_await_blocked(getppid(), SYS_ioctl);
 		CHECK_EQ(t_set(o), 0);
 		_exit(0);
 	}

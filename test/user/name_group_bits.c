@@ -6,7 +6,7 @@
  * neither class is refused both. Classes do not add up: with mode 0604 the
  * group member is refused what an "other" process gets.
  */
-#include "t.h"
+#include "abi.h"
 
 #define READ_R	(NTEVENT_SYNCHRONIZE | NTEVENT_QUERY_STATE | \
 		 NTEVENT_READ_CONTROL)

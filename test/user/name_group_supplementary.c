@@ -5,7 +5,7 @@
  * among its groups gets the group bits (mode 0640: read yes, write no);
  * the same process without that group gets the "other" bits (none).
  */
-#include "t.h"
+#include "abi.h"
 
 static char name[128];
 

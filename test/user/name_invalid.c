@@ -16,7 +16,7 @@
  * Each is checked with CREATE (and the bad names also with flags 0 and
  * CREATE|EXCL); a later open of the good names shows nothing was made.
  */
-#include "t.h"
+#include "abi.h"
 
 #define PFX	NTEVENT_NAME_PREFIX
 #define PFXLEN	(sizeof(PFX) - 1)

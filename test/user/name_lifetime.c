@@ -5,7 +5,7 @@
  * fork). After the last close the name is gone (ENOENT) and can be created
  * afresh, with another type and state.
  */
-#include "t.h"
+#include "abi.h"
 
 static void gone(int dev, const char *name)
 {

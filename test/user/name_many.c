@@ -5,7 +5,7 @@
  * two descriptors and no other's; after all are closed, every name is
  * gone (ENOENT), and they can all be made again.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	200
 

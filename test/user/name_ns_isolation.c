@@ -13,7 +13,7 @@
  * of it still works: rights live on descriptors. A case whose namespace
  * cannot be created here is skipped.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sched.h>
 

@@ -5,7 +5,7 @@
  * name is still absent afterwards. Names that are a prefix or an extension
  * of an existing one are other names.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -5,7 +5,7 @@
  * given are ignored and the state is left as it was; the descriptor has the
  * rights asked for.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

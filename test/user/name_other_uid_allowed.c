@@ -7,7 +7,7 @@
  * grants those but not the read ones; 0666 grants everything. The
  * descriptor has exactly the rights asked for, and works.
  */
-#include "t.h"
+#include "abi.h"
 
 #define READ_R	(NTEVENT_SYNCHRONIZE | NTEVENT_QUERY_STATE | \
 		 NTEVENT_READ_CONTROL)

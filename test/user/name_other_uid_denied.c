@@ -6,7 +6,7 @@
  * descriptor is made and the event is untouched. Root, the owner, opens
  * it.
  */
-#include "t.h"
+#include "abi.h"
 
 static const uint32_t rights[] = {
 	NTEVENT_SYNCHRONIZE, NTEVENT_QUERY_STATE, NTEVENT_READ_CONTROL,

@@ -8,7 +8,7 @@
  * of uid 1000 is refused everything; uid 1001 in group 1000 gets read and
  * write; uid 1001 in group 1001 gets read only.
  */
-#include "t.h"
+#include "abi.h"
 
 static char name[128];
 

@@ -8,7 +8,7 @@
  * Run for a fixed time; the kernel must stay healthy (KASAN, lockdep on
  * the debug kernel).
  */
-#include "t.h"
+#include "abi.h"
 
 #define OPENERS	3
 #define RUN_MS	3000

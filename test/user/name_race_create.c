@@ -5,7 +5,7 @@
  * CREATE | EXCL, exactly one succeeds and the others get EEXIST. Many
  * rounds, each on a fresh name, released in between.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sched.h>
 

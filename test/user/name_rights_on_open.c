@@ -6,7 +6,7 @@
  * MODIFY_STATE alone a set works. The same holds for the creator's own
  * descriptor and for open-if.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

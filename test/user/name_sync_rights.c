@@ -9,7 +9,7 @@
  * then the attack itself: with read access only, the other uid can read
  * the auto-reset event's state but neither wait on it nor poll it.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 #include <sys/stat.h>

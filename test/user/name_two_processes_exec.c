@@ -5,7 +5,7 @@
  * close-on-exec) opens the name itself and blocks on it; the parent's SET
  * releases it, and the auto-reset event is consumed for both.
  */
-#include "t.h"
+#include "abi.h"
 
 static int child(const char *name, int parent_fd)
 {
@@ -46,7 +46,7 @@ int main(int argc, char **argv)
 		T_FAILF("exec: %s", strerror(errno));
 	}
 	/* Once it blocks (a set before that would do as well). */
-	t_await_sleep(pid, SYS_ioctl);
+	t_await_blocked(pid, SYS_ioctl);
 	CHECK_EQ(t_set(e), 0);
 	t_reap_ok(pid);
 	CHECK_STATE(e, 0);

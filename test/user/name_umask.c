@@ -5,7 +5,7 @@
  * 022 with the read rights only; under umask 0 with everything. The
  * creator's own descriptor has all it asked for in every case.
  */
-#include "t.h"
+#include "abi.h"
 
 static char n077[128], n022[128], n000[128];
 

@@ -6,7 +6,7 @@
  * one frees a slot, another user has a count of its own, and root
  * (CAP_SYS_RESOURCE) is not limited. The parameter is restored.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sys/stat.h>
 

@@ -4,7 +4,7 @@
  * naming both fails with ENOTUNIQ at once (even without a deadline) and
  * consumes nothing; a wait-any on both is satisfied by the first.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * written (unmapped, read-only, straddling a page end) fail with EFAULT
  * and change nothing; READ into bad memory fails with EFAULT.
  */
-#include "t.h"
+#include "abi.h"
 
 static const struct {
 	unsigned long cmd;

@@ -3,7 +3,7 @@
  * A SET or PULSE that fails with EFAULT releases no waiter: the failure
  * comes before the state change.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* SET, RESET and PULSE accept a NULL previous-state pointer and still act. */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

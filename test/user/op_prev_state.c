@@ -9,7 +9,7 @@
  * poll wait then finds exactly that state (a PULSE leaves nothing for a
  * later wait). Replaces set_prev, reset_prev and pulse_prev.
  */
-#include "t.h"
+#include "abi.h"
 
 static const struct {
 	const char *name;

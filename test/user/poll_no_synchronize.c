@@ -4,7 +4,7 @@
  * POLLERR (and not the state), signaled or not.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 

@@ -4,7 +4,7 @@
  * on the event through a pulse (of either type) times out with nothing
  * reported, and the event is non-signaled afterwards.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 
@@ -39,7 +39,7 @@ int main(void)
 		t_thread(&th, poll_thread, &pl);
 		while (!atomic_load(&pl.tid))
 			t_sleep_ms(1);
-		t_await_sleep(atomic_load(&pl.tid), -1);
+		t_await_blocked(atomic_load(&pl.tid), -1);
 		CHECK_EQ(t_pulse(e), 0);
 		t_join(th);
 		CHECK_EQ(pl.ret, 0);

@@ -4,7 +4,7 @@
  * both types, and never consumes an auto-reset event.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 

@@ -6,7 +6,7 @@
  * only the signaled one.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <poll.h>
 
@@ -44,7 +44,7 @@ int main(void)
 	t_thread(&th, poll_thread, &pl);
 	while (!atomic_load(&pl.tid))
 		t_sleep_ms(1);
-	t_await_sleep(atomic_load(&pl.tid), -1);
+	t_await_blocked(atomic_load(&pl.tid), -1);
 	t_sleep_ms(50);
 	CHECK_EQ(t_set(c), 0);
 	t_join(th);
@@ -63,7 +63,7 @@ int main(void)
 	t_thread(&th, poll_thread, &pl);
 	while (!atomic_load(&pl.tid))
 		t_sleep_ms(1);
-	t_await_sleep(atomic_load(&pl.tid), -1);
+	t_await_blocked(atomic_load(&pl.tid), -1);
 	CHECK_EQ(t_set(b), 0);
 	t_join(th);
 	CHECK_EQ(pl.ret, 1);

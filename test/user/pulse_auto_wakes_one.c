@@ -3,7 +3,7 @@
  * PULSE of an auto-reset event releases exactly one waiter (the first) and
  * leaves the event non-signaled; the other waiters keep waiting.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	3
 

@@ -4,7 +4,7 @@
  * non-signaled; it returns the previous state (0). A waiter that comes
  * after the pulse is not released by it.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	6
 

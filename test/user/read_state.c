@@ -4,7 +4,7 @@
  * over whatever was there, and changes nothing (an auto-reset event is not
  * consumed by reading it).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* RESET and CLEAR of an event with waiters release nobody. */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

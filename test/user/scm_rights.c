@@ -7,7 +7,7 @@
  * descriptor reaches the sender.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <sys/socket.h>
 
@@ -86,7 +86,7 @@ int main(void)
 	reply = t_create(dev, T_MANUAL, 0);
 	send_fd(sv[0], e);
 	send_fd(sv[0], reply);
-	t_await_sleep(pid, SYS_ioctl);
+	t_await_blocked(pid, SYS_ioctl);
 	CHECK_EQ(t_set(e), 0);
 	CHECK_RET(t_wait1(dev, reply, t_after_ms(5000)), 0);
 	t_reap_ok(pid);

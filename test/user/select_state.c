@@ -5,7 +5,7 @@
  * does not consume an auto-reset event.
  */
 
-#include "t.h"
+#include "abi.h"
 
 #include <sys/select.h>
 
@@ -55,7 +55,7 @@ int main(void)
 	t_thread(&th, waiter, NULL);
 	while (!atomic_load(&tid))
 		t_sleep_ms(1);
-	t_await_sleep(atomic_load(&tid), -1);
+	t_await_blocked(atomic_load(&tid), -1);
 	t_sleep_ms(50);
 	CHECK_EQ(t_set(e), 0);
 	t_join(th);

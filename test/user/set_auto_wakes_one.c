@@ -4,7 +4,7 @@
  * them and leaves the event non-signaled; with no waiter left, a SET
  * leaves it signaled.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	4
 

@@ -3,7 +3,7 @@
  * One SET of a manual-reset event releases every waiter, and the event
  * stays signaled (later waits succeed at once).
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	8
 

@@ -5,7 +5,7 @@
  * signaling the very event waited on satisfies the wait (it is set after
  * the waiter is queued); a wait-all is satisfied by its own signal event.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

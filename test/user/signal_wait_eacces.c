@@ -4,7 +4,7 @@
  * SYNCHRONIZE): without it the wait fails with EACCES, setting and
  * consuming nothing.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * sets the other's event and waits on its own) for 200 rounds; no wake-up
  * is lost and both events end non-signaled.
  */
-#include "t.h"
+#include "abi.h"
 
 #define ROUNDS	200
 

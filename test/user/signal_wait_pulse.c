@@ -5,7 +5,7 @@
  * answers with a PULSE (which only releases current waiters) always
  * releases it. Repeated 20 times.
  */
-#include "t.h"
+#include "abi.h"
 
 #define ROUNDS	20
 

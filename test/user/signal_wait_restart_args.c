@@ -7,7 +7,7 @@
  * fields are left alone, and without an interruption nothing but index is
  * written.
  */
-#include "t.h"
+#include "abi.h"
 
 static int dev;
 static struct ntevent_wait_args args;
@@ -56,12 +56,12 @@ int main(void)
 	t_thread(&th, waiter, NULL);
 	while (!atomic_load(&tid))
 		t_sleep_ms(1);
-	t_await_sleep(atomic_load(&tid), SYS_ioctl);
+	t_await_blocked(atomic_load(&tid), SYS_ioctl);
 	CHECK_RET(t_try(dev, s), 0);
 	pthread_kill(th, SIGUSR1);
 	while (!atomic_load(&handled))
 		t_sleep_ms(1);
-	t_await_sleep(atomic_load(&tid), SYS_ioctl);
+	t_await_blocked(atomic_load(&tid), SYS_ioctl);
 	CHECK_EQ(t_set(w), 0);
 	t_join(th);
 	CHECK_RET(ret, 0);

@@ -3,7 +3,7 @@
  * A non-alertable signal-and-wait interrupted by a signal handler resumes
  * waiting without setting signal_fd a second time.
  */
-#include "t.h"
+#include "abi.h"
 
 static _Atomic int handled;
 
@@ -36,7 +36,7 @@ int main(void)
 	pthread_kill(sw.th, SIGUSR1);
 	while (!atomic_load(&handled))
 		t_sleep_ms(1);
-	t_await_sleep(atomic_load(&sw.tid), SYS_ioctl);
+	t_await_blocked(atomic_load(&sw.tid), SYS_ioctl);
 	CHECK_MSG(!atomic_load(&sw.done), "the wait ended: %s",
 		  t_errname(-sw.ret));
 	CHECK_MSG(t_state(s) == 0,

@@ -4,7 +4,7 @@
  * thread waiting on it, and that thread can answer before the waiter
  * misses it.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -6,7 +6,7 @@
  * that found it non-signaled = the waits that consumed it + its final
  * state.
  */
-#include "t.h"
+#include "abi.h"
 
 #define NANY	3
 

@@ -5,7 +5,7 @@
  * non-signaled (previous state 0) must be matched by exactly one
  * successful wait (or by the event being left signaled at the end).
  */
-#include "t.h"
+#include "abi.h"
 
 static int dev, e;
 static _Atomic bool stop;

@@ -4,7 +4,7 @@
  * earlier than the deadline (and not much later), for wait-any and
  * wait-all; the events are left as they were.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

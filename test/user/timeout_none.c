@@ -3,7 +3,7 @@
  * NTEVENT_NO_TIMEOUT waits until the event is set, however long that takes
  * (here: past a few short sleeps), on either clock flag.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * blocks: it succeeds, with its side effects, if the wait can be satisfied
  * now (objects come before the timeout), else it fails with ETIMEDOUT.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -5,7 +5,7 @@
  * reading of a realtime value far in the future would never end, and a
  * realtime reading of a monotonic value would end at once).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -5,7 +5,7 @@
  * deadline does not: the same jump does not shorten it. Needs
  * CAP_SYS_TIME (skips without it); the clock is put back afterwards.
  */
-#include "t.h"
+#include "abi.h"
 
 #define JUMP_NS	(20LL * 1000000000)
 

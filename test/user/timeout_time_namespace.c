@@ -9,7 +9,7 @@
  * past: the wait still waits, and a set ends it. Skips without time
  * namespaces (CONFIG_TIME_NS, CAP_SYS_ADMIN).
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sched.h>
 

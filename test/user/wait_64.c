@@ -3,7 +3,7 @@
  * Waits on 64 events (NTEVENT_MAX_WAIT_COUNT) work, wait-any and wait-all,
  * polled and blocked; 65 is EINVAL.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	NTEVENT_MAX_WAIT_COUNT
 

@@ -4,7 +4,7 @@
  * auto-reset ones together (manual ones stay signaled): set one by one,
  * it wakes only at the last set, and all auto events are then 0.
  */
-#include "t.h"
+#include "abi.h"
 
 #define N	4
 

@@ -4,7 +4,7 @@
  * waiting, even with no timeout), whether named by the same fd twice or by
  * two descriptors of one event (dup). Nothing is consumed or signaled.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

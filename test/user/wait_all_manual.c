@@ -3,7 +3,7 @@
  * A WAIT_ALL over manual-reset events only succeeds when all are set and
  * leaves them all signaled; a blocked one is released by the last SET.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

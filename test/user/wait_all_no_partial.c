@@ -5,7 +5,7 @@
  * and can be taken by someone else; the wait-all completes only when all
  * are signaled at once, and then takes them together.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

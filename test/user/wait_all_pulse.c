@@ -5,7 +5,7 @@
  * the pulsed event ends non-signaled. If another event is unsignaled, the
  * pulse does not satisfy it and leaves nothing behind.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

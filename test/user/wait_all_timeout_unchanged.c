@@ -3,7 +3,7 @@
  * A WAIT_ALL that times out (after blocking, or at once with deadline 0)
  * leaves every state as it was: signaled auto-reset events stay signaled.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

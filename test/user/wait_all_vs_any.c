@@ -5,7 +5,7 @@
  * the wait-all queued first); once the other event is signaled, the next
  * set completes the wait-all, which consumes both.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

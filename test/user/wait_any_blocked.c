@@ -4,7 +4,7 @@
  * event's index and consumes only it; the other events are untouched
  * (a later set of another one stays signaled).
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * (an auto-reset one); a manual-reset event satisfies it without being
  * consumed.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

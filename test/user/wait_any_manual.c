@@ -3,7 +3,7 @@
  * Waiting on a signaled manual-reset event does not consume it: every wait
  * succeeds until it is reset.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -3,7 +3,7 @@
  * The same event may appear twice in a WAIT_ANY: it is reported at its
  * lowest index and consumed once.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

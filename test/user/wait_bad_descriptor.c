@@ -9,7 +9,7 @@
  * wait-all, with and without a deadline and a signal event. Replaces
  * wait_ebadf and wait_ebadfd.
  */
-#include "t.h"
+#include "abi.h"
 
 #include <sys/socket.h>
 

@@ -4,7 +4,7 @@
  * signal event, when the argument cannot be read, when its index cannot be
  * written back, or when the fds array cannot be read (wholly or partly).
  */
-#include "t.h"
+#include "abi.h"
 
 static int a, b, s;
 

@@ -5,7 +5,7 @@
  * the event is then set, the wait cannot report success, and the event it
  * fails on must not be lost (it stays signaled for someone else).
  */
-#include "t.h"
+#include "abi.h"
 
 static int dev;
 static struct ntevent_wait_args *args;
@@ -44,7 +44,7 @@ int main(void)
 		t_thread(&th, waiter, all ? (void *)1 : NULL);
 		while (!atomic_load(&tid))
 			t_sleep_ms(1);
-		t_await_sleep(atomic_load(&tid), SYS_ioctl);
+		t_await_blocked(atomic_load(&tid), SYS_ioctl);
 		t_page_readonly(args);
 		CHECK_EQ(t_set(e), 0);
 		t_join(th);

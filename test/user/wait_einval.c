@@ -4,7 +4,7 @@
  * count of 0 or more than 64, unknown flags, and a nonzero signal_fd
  * without NTEVENT_WAIT_SIGNAL.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {

@@ -3,7 +3,7 @@
  * The index field is output only: WAIT_ANY stores the satisfying index and
  * WAIT_ALL stores 0, whatever the field held on entry.
  */
-#include "t.h"
+#include "abi.h"
 
 int main(void)
 {
