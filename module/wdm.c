@@ -5,10 +5,29 @@
  */
 
 #include <linux/module.h>
+#include <linux/nls.h>
 #include <linux/slab.h>
 
 #include <linux/ntevent.h>
 #include <ntevent/kevent.h>
+
+/*
+ * Is this UTF-16 an event name's worth: no NUL, and every surrogate in a
+ * pair? (utf16s_to_utf8s() would drop a lone surrogate silently.)
+ */
+static bool ntevent_utf16_valid(const u16 *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!s[i] || (s[i] >= 0xdc00 && s[i] <= 0xdfff))
+			return false;
+		if (s[i] >= 0xd800 && s[i] <= 0xdbff &&
+		    (++i == n || s[i] < 0xdc00 || s[i] > 0xdfff))
+			return false;
+	}
+	return true;
+}
 
 /**
  * ntevent_io_create_event() - IoCreateNotificationEvent and
@@ -30,42 +49,22 @@
 struct ntevent *ntevent_io_create_event(const u16 *name, size_t len_bytes,
 					bool auto_reset)
 {
-	size_t i, n = len_bytes / 2;
+	size_t n = len_bytes / 2, max;
 	struct ntevent *ev;
-	char *utf8, *p;
+	char *utf8;
+	int len;
 
-	/* A valid name is ASCII prefix + at most 255 bytes: 4 per unit is ample */
-	if (!n || n > sizeof(NTEVENT_NAME_PREFIX) - 1 + NTEVENT_NAME_MAX)
+	/* A valid name is ASCII prefix + at most 255 bytes: 3 per unit is ample */
+	if (!n || n > sizeof(NTEVENT_NAME_PREFIX) - 1 + NTEVENT_NAME_MAX ||
+	    !ntevent_utf16_valid(name, n))
 		return NULL;
-	utf8 = kmalloc(n * 3 + 1, GFP_KERNEL);
+	max = n * 3;
+	utf8 = kmalloc(max + 1, GFP_KERNEL);
 	if (!utf8)
 		return NULL;
-	for (p = utf8, i = 0; i < n; i++) {
-		u32 c = name[i];
-
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < n &&
-		    name[i + 1] >= 0xdc00 && name[i + 1] <= 0xdfff) {
-			/* a surrogate pair: 4 bytes for 2 units */
-			c = 0x10000 + ((c - 0xd800) << 10) + (name[++i] - 0xdc00);
-			*p++ = 0xf0 | (c >> 18);
-			*p++ = 0x80 | ((c >> 12) & 0x3f);
-			*p++ = 0x80 | ((c >> 6) & 0x3f);
-			*p++ = 0x80 | (c & 0x3f);
-		} else if ((c >= 0xd800 && c <= 0xdfff) || !c) {
-			kfree(utf8);	/* a lone surrogate, or a NUL */
-			return NULL;
-		} else if (c < 0x80) {
-			*p++ = c;
-		} else if (c < 0x800) {
-			*p++ = 0xc0 | (c >> 6);
-			*p++ = 0x80 | (c & 0x3f);
-		} else {
-			*p++ = 0xe0 | (c >> 12);
-			*p++ = 0x80 | ((c >> 6) & 0x3f);
-			*p++ = 0x80 | (c & 0x3f);
-		}
-	}
-	*p = '\0';
+	len = utf16s_to_utf8s((const wchar_t *)name, n, UTF16_HOST_ENDIAN,
+			      utf8, max);
+	utf8[len] = '\0';
 	ev = ntevent_open_named(utf8, NTEVENT_KOPEN_CREATE, auto_reset, true,
 				0644, NULL);
 	kfree(utf8);

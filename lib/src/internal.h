@@ -95,6 +95,25 @@ static inline int ntevent__wait_on(int dev, unsigned long req, const int *fds,
 	return ret < 0 ? ret : (int)args.index;
 }
 
+/*
+ * The descriptors of a wait's count handles into fds, with /dev/ntevent
+ * open: 0, or the first bad handle's -EBADF, or -ENODEV.
+ */
+static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
+				    int *fds)
+{
+	unsigned int i;
+	int dev;
+
+	for (i = 0; i < count; i++) {
+		fds[i] = ntevent_handle_to_fd(handles[i]);
+		if (fds[i] < 0)
+			return fds[i];
+	}
+	dev = ntevent__device_enodev();
+	return dev < 0 ? dev : 0;
+}
+
 /* Close the descriptor a HANDLE names; any bad handle is -EBADF. */
 int ntevent__handle_close(const void *handle);
 

@@ -52,6 +52,7 @@ NTEVENT_EXPORT int ntevent_create(unsigned int type, unsigned int signaled,
 	};
 	int dev, ret;
 
+	/* As in ntevent_do_wait(): EINVAL with or without the module. */
 	if (type != NTEVENT_TYPE_NOTIFICATION &&
 	    type != NTEVENT_TYPE_SYNCHRONIZATION)
 		return -EINVAL;
@@ -116,12 +117,7 @@ NTEVENT_EXPORT int ntevent_dup(int fd, uint32_t access, unsigned int flags)
 	};
 	int ret;
 
-	if (flags & ~NTEVENT_DUP_FLAGS)
-		return -EINVAL;
-	if (!(flags & NTEVENT_DUP_SAME_ACCESS) && (access & ~NTEVENT_ALL_ACCESS))
-		return -EINVAL;
-	if (fd < 0)
-		return -EBADF;
+	/* The kernel checks flags, access and fd (EINVAL, EBADF). */
 	ret = ntevent__ioctl(fd, NTEVENT_IOC_DUP, &args);
 	if (ret < 0)
 		return ret;
@@ -150,9 +146,7 @@ NTEVENT_EXPORT int ntevent_clear(int fd)
 
 NTEVENT_EXPORT int ntevent_read(int fd, struct ntevent_state *state)
 {
-	if (!state)
-		return -EFAULT;
-	return ntevent__ioctl(fd, NTEVENT_IOC_READ, state);
+	return ntevent__ioctl(fd, NTEVENT_IOC_READ, state);	/* NULL: EFAULT */
 }
 
 /*
@@ -173,8 +167,14 @@ static int ntevent_do_wait(unsigned long req, const int *fds,
 	};
 	int dev, ret;
 
+	/* NTEVENT_WAIT_SIGNAL is the library's to set, never the caller's. */
 	if (flags & ~(NTEVENT_WAIT_REALTIME | NTEVENT_WAIT_ALERTABLE))
 		return -EINVAL;
+	/*
+	 * The kernel checks these too; here they come before the device is
+	 * opened, so that a bad call is EINVAL/EFAULT whether or not the
+	 * module is loaded (test/lib/no_device.c).
+	 */
 	if (!count || count > NTEVENT_MAX_WAIT_COUNT)
 		return -EINVAL;
 	if (!fds)

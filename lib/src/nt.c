@@ -36,9 +36,6 @@ static inline NTSTATUS nt_status(int err)
 	return err ? ntevent_errno_to_ntstatus(err) : STATUS_SUCCESS;
 }
 
-/* 100 ns intervals from 1601-01-01 to 1970-01-01, both UTC. */
-#define NT_EPOCH_1970	116444736000000000LL
-
 /*
  * An NT timeout as an absolute deadline for the kernel, computed once so
  * that a wait restarted after a signal handler keeps it: NULL waits
@@ -49,32 +46,18 @@ static inline NTSTATUS nt_status(int err)
 static void nt_deadline(const LARGE_INTEGER *timeout, uint64_t *deadline,
 			unsigned int *flags)
 {
-	LONGLONG q;
-	uint64_t u;
+	__u64 ns;
+	int kind;
 
 	if (!timeout) {
 		*deadline = NTEVENT_INFINITE;
 		return;
 	}
-	q = timeout->QuadPart;
-	if (q == 0) {
-		*deadline = 0;		/* already past: poll */
-	} else if (q < 0) {
-		u = (uint64_t)(-(q + 1)) + 1;	/* |q| without overflow */
-		if (u > (uint64_t)INT64_MAX / 100)
-			*deadline = NTEVENT_INFINITE;
-		else
-			*deadline = ntevent_deadline_after(u * 100);
-	} else {
+	kind = ntevent_nt_timeout_ns(timeout->QuadPart, &ns);
+	if (kind > 0)
 		*flags |= NTEVENT_WAIT_REALTIME;
-		if (q <= NT_EPOCH_1970) {
-			*deadline = 0;	/* before 1970: long past */
-		} else {
-			u = (uint64_t)(q - NT_EPOCH_1970);
-			*deadline = u > (uint64_t)INT64_MAX / 100 ?
-				    NTEVENT_INFINITE : u * 100;
-		}
-	}
+	*deadline = kind < 0 && ns != NTEVENT_NO_TIMEOUT ?
+		    ntevent_deadline_after(ns) : ns;
 }
 
 /* GENERIC_* through the event object's generic mapping. */
@@ -421,21 +404,16 @@ NTEVENT_EXPORT NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count,
 	unsigned int flags = Alertable ? NTEVENT_WAIT_ALERTABLE : 0;
 	int fds[MAXIMUM_WAIT_OBJECTS];
 	uint64_t deadline;
-	ULONG i;
 	int ret;
 
+	/* Windows' own statuses, which no errno of the kernel's gives. */
 	if (!Count || Count > MAXIMUM_WAIT_OBJECTS)
 		return STATUS_INVALID_PARAMETER_1;
 	if (WaitType != WaitAll && WaitType != WaitAny)
 		return STATUS_INVALID_PARAMETER_3;
 	if (!Handles)
 		return nt_status(-EFAULT);
-	for (i = 0; i < Count; i++) {
-		fds[i] = ntevent_handle_to_fd(Handles[i]);
-		if (fds[i] < 0)
-			return nt_status(fds[i]);
-	}
-	ret = ntevent__device_enodev();
+	ret = ntevent__wait_fds(Handles, Count, fds);
 	if (ret < 0)
 		return nt_status(ret);
 	nt_deadline(Timeout, &deadline, &flags);

@@ -2,7 +2,7 @@
 /*
  * libntevent: system calls that return -errno and leave errno as it was.
  * The library never changes errno (liburing's convention): each wrapper
- * saves it and puts it back.
+ * saves it and puts it back (NTEVENT__NO_ERRNO).
  */
 #ifndef NTEVENT_SYS_H
 #define NTEVENT_SYS_H
@@ -12,6 +12,21 @@
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
+
+/*
+ * The result of call, a libc call that returns -1 and sets errno on
+ * failure, as that result or -errno; errno as it was before.
+ */
+#define NTEVENT__NO_ERRNO(call)						\
+	({								\
+		int saved_ = errno;					\
+		int ret_ = (call);					\
+									\
+		if (ret_ < 0)						\
+			ret_ = -errno;					\
+		errno = saved_;						\
+		ret_;							\
+	})
 
 #if defined(__x86_64__)
 #include <sys/syscall.h>
@@ -36,58 +51,28 @@ static inline int ntevent__ioctl(int fd, unsigned long req, void *arg)
 #else
 static inline int ntevent__ioctl(int fd, unsigned long req, void *arg)
 {
-	int saved = errno;
-	int ret = ioctl(fd, req, arg);
-
-	if (ret < 0)
-		ret = -errno;
-	errno = saved;
-	return ret;
+	return NTEVENT__NO_ERRNO(ioctl(fd, req, arg));
 }
 #endif
 
 static inline int ntevent__open(const char *path, int flags)
 {
-	int saved = errno;
-	int ret = open(path, flags);
-
-	if (ret < 0)
-		ret = -errno;
-	errno = saved;
-	return ret;
+	return NTEVENT__NO_ERRNO(open(path, flags));
 }
 
 static inline int ntevent__close(int fd)
 {
-	int saved = errno;
-	int ret = close(fd);
-
-	if (ret < 0)
-		ret = -errno;
-	errno = saved;
-	return ret;
+	return NTEVENT__NO_ERRNO(close(fd));
 }
 
 static inline int ntevent__fcntl(int fd, int cmd, int arg)
 {
-	int saved = errno;
-	int ret = fcntl(fd, cmd, arg);
-
-	if (ret < 0)
-		ret = -errno;
-	errno = saved;
-	return ret;
+	return NTEVENT__NO_ERRNO(fcntl(fd, cmd, arg));
 }
 
 static inline int ntevent__clock_gettime(clockid_t clock, struct timespec *ts)
 {
-	int saved = errno;
-	int ret = clock_gettime(clock, ts);
-
-	if (ret < 0)
-		ret = -errno;
-	errno = saved;
-	return ret;
+	return NTEVENT__NO_ERRNO(clock_gettime(clock, ts));
 }
 
 #endif /* NTEVENT_SYS_H */

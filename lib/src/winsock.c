@@ -149,25 +149,15 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 	unsigned int flags = fAlertable ? NTEVENT_WAIT_ALERTABLE : 0;
 	int fds[WSA_MAXIMUM_WAIT_EVENTS];
 	uint64_t deadline;
-	DWORD i;
 	int ret;
 
+	/* Checked here: the kernel would see no events to count or read. */
 	if (!cEvents || cEvents > WSA_MAXIMUM_WAIT_EVENTS)
 		ret = -EINVAL;
 	else if (!lphEvents)
 		ret = -EFAULT;
 	else
-		ret = 0;
-	for (i = 0; !ret && i < cEvents; i++) {
-		fds[i] = ntevent_handle_to_fd(lphEvents[i]);
-		if (fds[i] < 0)
-			ret = fds[i];
-	}
-	if (!ret) {
-		ret = ntevent__device_enodev();
-		if (ret >= 0)
-			ret = 0;
-	}
+		ret = ntevent__wait_fds(lphEvents, cEvents, fds);
 	if (ret < 0) {
 		wsa_last_error = ntevent_errno_to_wsa(ret);
 		return WSA_WAIT_FAILED;

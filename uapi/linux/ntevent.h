@@ -83,6 +83,36 @@ struct ntevent_state {
 /* ntevent_wait_args.timeout: wait without a deadline */
 #define NTEVENT_NO_TIMEOUT	(~(__u64)0)
 
+/* 100 ns intervals from 1601-01-01 (NT's epoch) to 1970-01-01 */
+#define NTEVENT_NT_EPOCH_DELTA	116444736000000000LL
+
+/**
+ * ntevent_nt_timeout_ns() - an NT timeout in nanoseconds, for the NT faces
+ * (the library's Nt* calls, <ntevent/wdm.h>'s Ke* calls): the one place
+ * that reads NT's timeout format.
+ * @t:  LARGE_INTEGER.QuadPart: 100 ns units; 0 polls, negative is an
+ *      interval, positive a time since 1601 (on the realtime clock)
+ * @ns: out: the interval, or the time since 1970 (0 for an earlier one), in
+ *      ns; %NTEVENT_NO_TIMEOUT where that is 2^63 ns or more (forever)
+ *
+ * Return: 0 for a poll (*@ns = 0), -1 for an interval, 1 for a time of day.
+ */
+static inline int ntevent_nt_timeout_ns(__s64 t, __u64 *ns)
+{
+	__u64 u = t < 0 ? (__u64)(-(t + 1)) + 1 : (__u64)t; /* |t|, no overflow */
+
+	*ns = 0;
+	if (t == 0)
+		return 0;
+	if (t > 0) {
+		if (u <= NTEVENT_NT_EPOCH_DELTA)
+			return 1;
+		u -= NTEVENT_NT_EPOCH_DELTA;
+	}
+	*ns = u > 0x7fffffffffffffffULL / 100 ? NTEVENT_NO_TIMEOUT : u * 100;
+	return t < 0 ? -1 : 1;
+}
+
 /**
  * struct ntevent_wait_args - argument of %NTEVENT_IOC_WAIT_ANY/_ALL
  * @timeout:   absolute deadline in ns on CLOCK_MONOTONIC (or CLOCK_REALTIME

@@ -31,6 +31,7 @@
 #include <linux/errno.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
+#include <linux/ntevent.h>
 #include <ntevent/kevent.h>
 
 typedef s32 NTSTATUS;
@@ -118,44 +119,34 @@ union ntevent_large_integer {
 #define LARGE_INTEGER	union ntevent_large_integer
 #define PLARGE_INTEGER	__typeof__(union ntevent_large_integer *)
 
-/* 100 ns intervals from 1601-01-01 to 1970-01-01 */
-#define NTEVENT_NT_EPOCH_DELTA	116444736000000000LL
-
 /**
  * ntevent_nt_deadline() - turn an NT timeout into a clock and deadline
  * @timeout:  NULL (infinite), 0 (poll), negative (relative, 100 ns units)
- *            or positive (absolute, 100 ns units since 1601)
+ *            or positive (absolute, 100 ns units since 1601); read by
+ *            ntevent_nt_timeout_ns() of <linux/ntevent.h>
  * @clock:    out: the clock of @deadline
  * @deadline: out: absolute deadline for ntevent_wait_multiple()
  */
 static inline void ntevent_nt_deadline(const union ntevent_large_integer *timeout,
 				       clockid_t *clock, ktime_t *deadline)
 {
-	s64 t;
+	int kind;
+	u64 ns;
 
 	*clock = CLOCK_MONOTONIC;
 	if (!timeout) {
 		*deadline = NTEVENT_INFINITE;
 		return;
 	}
-	t = timeout->QuadPart;
-	if (t == 0) {
-		*deadline = NTEVENT_POLL;
-	} else if (t < 0) {
-		/* -t overflows for S64_MIN; anything that large is forever */
-		if (t < -(KTIME_MAX / 100))
-			*deadline = NTEVENT_INFINITE;
-		else
-			*deadline = ktime_add_safe(ktime_get(), -t * 100);
-	} else {
+	kind = ntevent_nt_timeout_ns(timeout->QuadPart, &ns);
+	if (kind > 0)
 		*clock = CLOCK_REALTIME;
-		if (t <= NTEVENT_NT_EPOCH_DELTA)
-			*deadline = NTEVENT_POLL;
-		else if (t - NTEVENT_NT_EPOCH_DELTA > KTIME_MAX / 100)
-			*deadline = NTEVENT_INFINITE;
-		else
-			*deadline = (t - NTEVENT_NT_EPOCH_DELTA) * 100;
-	}
+	if (ns == NTEVENT_NO_TIMEOUT)
+		*deadline = NTEVENT_INFINITE;
+	else if (kind < 0)
+		*deadline = ktime_add_safe(ktime_get(), ns);
+	else
+		*deadline = ns;		/* a poll, or a time of day */
 }
 
 /**
