@@ -10,7 +10,6 @@
  * look at the event's waiter list rather than sleeping for a while.
  */
 
-#include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/hrtimer.h>
@@ -22,6 +21,8 @@
 #include <linux/slab.h>
 
 #include <ntevent/kevent.h>
+
+#include "ntevent_kunit.h"
 
 MODULE_IMPORT_NS(NTEVENT);
 
@@ -156,120 +157,109 @@ static int tw_join(struct kunit *test, struct tw *w)
 
 /* ---- state ---- */
 
-static void init_notification_nonsignaled(struct kunit *test)
-{
-	struct ntevent ev;
+enum state_op { OP_NONE, OP_SET, OP_RESET, OP_PULSE, OP_CLEAR, OP_POLL,
+		OP_WAIT_100MS };
 
-	ntevent_init(&ev, false, false);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
-	KUNIT_EXPECT_FALSE(test, ntevent_is_auto_reset(&ev));
+/*
+ * One operation on a fresh event with no waiter: the value it returns (the
+ * previous state for set, reset and pulse; 0 or -ETIMEDOUT for a wait) and
+ * the state it leaves.
+ */
+struct state_row {
+	const char *name;
+	bool auto_reset;
+	int initial;
+	enum state_op op;
+	int ret;
+	int state;
+};
+
+#define ROW(name, a, i, op, ret, st)	{ name, a, i, op, ret, st }
+
+static const struct state_row state_rows[] = {
+	ROW("init manual 0", false, 0, OP_NONE, 0, 0),
+	ROW("init manual 1", false, 1, OP_NONE, 0, 1),
+	ROW("init auto 0", true, 0, OP_NONE, 0, 0),
+	ROW("init auto 1", true, 1, OP_NONE, 0, 1),
+	ROW("set manual 0", false, 0, OP_SET, 0, 1),
+	ROW("set manual 1", false, 1, OP_SET, 1, 1),
+	ROW("set auto 0 (no waiter: stays set)", true, 0, OP_SET, 0, 1),
+	ROW("set auto 1", true, 1, OP_SET, 1, 1),
+	ROW("reset manual 0", false, 0, OP_RESET, 0, 0),
+	ROW("reset manual 1", false, 1, OP_RESET, 1, 0),
+	ROW("reset auto 0", true, 0, OP_RESET, 0, 0),
+	ROW("reset auto 1", true, 1, OP_RESET, 1, 0),
+	ROW("pulse manual 0 (no waiter: a reset)", false, 0, OP_PULSE, 0, 0),
+	ROW("pulse manual 1 (no waiter: a reset)", false, 1, OP_PULSE, 1, 0),
+	ROW("pulse auto 0 (no waiter: a reset)", true, 0, OP_PULSE, 0, 0),
+	ROW("pulse auto 1 (no waiter: a reset)", true, 1, OP_PULSE, 1, 0),
+	ROW("clear manual 0", false, 0, OP_CLEAR, 0, 0),
+	ROW("clear manual 1", false, 1, OP_CLEAR, 0, 0),
+	ROW("clear auto 0", true, 0, OP_CLEAR, 0, 0),
+	ROW("clear auto 1", true, 1, OP_CLEAR, 0, 0),
+	ROW("poll manual 0", false, 0, OP_POLL, -ETIMEDOUT, 0),
+	ROW("poll manual 1 (not consumed)", false, 1, OP_POLL, 0, 1),
+	ROW("poll auto 0", true, 0, OP_POLL, -ETIMEDOUT, 0),
+	ROW("poll auto 1 (consumed)", true, 1, OP_POLL, 0, 0),
+	ROW("wait 100 ms manual 0", false, 0, OP_WAIT_100MS, -ETIMEDOUT, 0),
+	ROW("wait 100 ms manual 1 (not consumed)", false, 1, OP_WAIT_100MS, 0, 1),
+	ROW("wait 100 ms auto 0", true, 0, OP_WAIT_100MS, -ETIMEDOUT, 0),
+	ROW("wait 100 ms auto 1 (consumed)", true, 1, OP_WAIT_100MS, 0, 0),
+};
+
+static void state_row_desc(const struct state_row *row, char *desc)
+{
+	strscpy(desc, row->name, KUNIT_PARAM_DESC_SIZE);
 }
 
-static void init_synchronization_signaled(struct kunit *test)
-{
-	struct ntevent ev;
+KUNIT_ARRAY_PARAM(state, state_rows, state_row_desc);
 
-	ntevent_init(&ev, true, true);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
-	KUNIT_EXPECT_TRUE(test, ntevent_is_auto_reset(&ev));
+static int state_do(struct ntevent *ev, enum state_op op)
+{
+	switch (op) {
+	case OP_SET:
+		return ntevent_set(ev);
+	case OP_RESET:
+		return ntevent_reset(ev);
+	case OP_PULSE:
+		return ntevent_pulse(ev);
+	case OP_CLEAR:
+		ntevent_clear(ev);
+		return 0;
+	case OP_POLL:
+		return ntevent_wait(ev, 0, CLOCK_MONOTONIC, NTEVENT_POLL);
+	case OP_WAIT_100MS:
+		return ntevent_wait(ev, 0, CLOCK_MONOTONIC, in_ms(100));
+	default:
+		return 0;
+	}
 }
 
-static void set_returns_previous_state(struct kunit *test)
+/* The state machine of one event without waiters, row by row. */
+static void op_on_fresh_event(struct kunit *test)
 {
+	const struct state_row *row = test->param_value;
 	struct ntevent ev;
 
-	ntevent_init(&ev, false, false);
-	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 1);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
-}
-
-static void reset_returns_previous_state(struct kunit *test)
-{
-	struct ntevent ev;
-
-	ntevent_init(&ev, true, true);
-	KUNIT_EXPECT_EQ(test, ntevent_reset(&ev), 1);
-	KUNIT_EXPECT_EQ(test, ntevent_reset(&ev), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
-}
-
-static void clear_makes_nonsignaled(struct kunit *test)
-{
-	struct ntevent ev;
-
-	ntevent_init(&ev, false, true);
-	ntevent_clear(&ev);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
-	ntevent_clear(&ev);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
-}
-
-static void pulse_without_waiters_acts_as_reset(struct kunit *test)
-{
-	struct ntevent man, aut;
-
-	ntevent_init(&man, false, true);
-	ntevent_init(&aut, true, true);
-	KUNIT_EXPECT_EQ(test, ntevent_pulse(&man), 1);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&man), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_pulse(&man), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&man), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_pulse(&aut), 1);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&aut), 0);
-}
-
-static void set_auto_without_waiter_stays_signaled(struct kunit *test)
-{
-	struct ntevent ev;
-
-	ntevent_init(&ev, true, false);
-	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
-	KUNIT_EXPECT_EQ(test, ntevent_set(&ev), 1);
-}
-
-static void wait_consumes_auto_event(struct kunit *test)
-{
-	struct ntevent ev;
-
-	ntevent_init(&ev, true, true);
-	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
-					   NTEVENT_POLL), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
-					   NTEVENT_POLL), -ETIMEDOUT);
-}
-
-static void wait_does_not_consume_manual_event(struct kunit *test)
-{
-	struct ntevent ev;
-
-	ntevent_init(&ev, false, true);
-	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
-					   NTEVENT_POLL), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_wait(&ev, 0, CLOCK_MONOTONIC,
-					   in_ms(100)), 0);
-	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), 1);
+	ntevent_init(&ev, row->auto_reset, row->initial);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), row->initial);
+	KUNIT_EXPECT_EQ(test, ntevent_is_auto_reset(&ev), row->auto_reset);
+	KUNIT_EXPECT_EQ(test, state_do(&ev, row->op), row->ret);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), row->state);
+	/* The same again: an operation's result depends on the state only. */
+	KUNIT_EXPECT_EQ(test, state_do(&ev, row->op),
+			row->op == OP_NONE || row->op == OP_CLEAR ? 0 :
+			row->op == OP_POLL || row->op == OP_WAIT_100MS ?
+			(row->state ? 0 : -ETIMEDOUT) : row->state);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&ev), row->state);
 }
 
 static struct kunit_case ntevent_state_cases[] = {
-	KUNIT_CASE(init_notification_nonsignaled),
-	KUNIT_CASE(init_synchronization_signaled),
-	KUNIT_CASE(set_returns_previous_state),
-	KUNIT_CASE(reset_returns_previous_state),
-	KUNIT_CASE(clear_makes_nonsignaled),
-	KUNIT_CASE(pulse_without_waiters_acts_as_reset),
-	KUNIT_CASE(set_auto_without_waiter_stays_signaled),
-	KUNIT_CASE(wait_consumes_auto_event),
-	KUNIT_CASE(wait_does_not_consume_manual_event),
+	KUNIT_CASE_PARAM(op_on_fresh_event, state_gen_params),
 	{}
 };
 
-static struct kunit_suite ntevent_state_suite = {
-	.name = "ntevent_state",
-	.test_cases = ntevent_state_cases,
-};
+NTEVENT_KUNIT_SUITE(state);
 
 /* ---- waits and deadlines ---- */
 
@@ -417,10 +407,7 @@ static struct kunit_case ntevent_wait_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_wait_suite = {
-	.name = "ntevent_wait",
-	.test_cases = ntevent_wait_cases,
-};
+NTEVENT_KUNIT_SUITE(wait);
 
 /* ---- wait-any ---- */
 
@@ -514,10 +501,7 @@ static struct kunit_case ntevent_wait_any_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_wait_any_suite = {
-	.name = "ntevent_wait_any",
-	.test_cases = ntevent_wait_any_cases,
-};
+NTEVENT_KUNIT_SUITE(wait_any);
 
 /* ---- wait-all ---- */
 
@@ -686,10 +670,7 @@ static struct kunit_case ntevent_wait_all_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_wait_all_suite = {
-	.name = "ntevent_wait_all",
-	.test_cases = ntevent_wait_all_cases,
-};
+NTEVENT_KUNIT_SUITE(wait_all);
 
 /* ---- threads ---- */
 
@@ -972,10 +953,7 @@ static struct kunit_case ntevent_threads_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_threads_suite = {
-	.name = "ntevent_threads",
-	.test_cases = ntevent_threads_cases,
-};
+NTEVENT_KUNIT_SUITE(threads);
 
 /* ---- contexts: hard IRQ, softirq, atomic ---- */
 
@@ -1239,10 +1217,7 @@ static struct kunit_case ntevent_context_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_context_suite = {
-	.name = "ntevent_context",
-	.test_cases = ntevent_context_cases,
-};
+NTEVENT_KUNIT_SUITE(context);
 
 kunit_test_suites(&ntevent_state_suite, &ntevent_wait_suite,
 		  &ntevent_wait_any_suite, &ntevent_wait_all_suite,

@@ -4,15 +4,26 @@
  * ntevent_open_named() and ntevent_put_named().
  */
 
-#include <kunit/test.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 
 #include <ntevent/kevent.h>
 
+#include "ntevent_kunit.h"
+
 /* ---- named events, kernel face ---- */
 
 #define T_NAME	"\\BaseNamedObjects\\ntevent-kunit"
+
+/* Create T_NAME (auto-reset, not signaled, 0600), or end the case. */
+static struct ntevent *create_t_name(struct kunit *test)
+{
+	struct ntevent *ev = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE,
+						true, false, 0600, NULL);
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(ev));
+	return ev;
+}
 
 static void open_named_creates_then_opens(struct kunit *test)
 {
@@ -42,9 +53,7 @@ static void open_named_refuses_other_type(struct kunit *test)
 	struct ntevent *a, *b;
 	bool created = true;
 
-	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
-			       0600, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	a = create_t_name(test);
 	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, false, true,
 			       0600, &created);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(b), -EEXIST);
@@ -61,9 +70,7 @@ static void open_named_excl_fails_when_taken(struct kunit *test)
 {
 	struct ntevent *a, *b;
 
-	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
-			       0600, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	a = create_t_name(test);
 	b = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE |
 			       NTEVENT_KOPEN_EXCL, true, false, 0600, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(b), -EEXIST);
@@ -74,9 +81,7 @@ static void name_vanishes_with_last_reference(struct kunit *test)
 {
 	struct ntevent *a, *b;
 
-	a = ntevent_open_named(T_NAME, NTEVENT_KOPEN_CREATE, true, false,
-			       0600, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	a = create_t_name(test);
 	b = ntevent_open_named(T_NAME, 0, false, false, 0, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
 	ntevent_put_named(a);
@@ -132,9 +137,6 @@ static struct kunit_case ntevent_names_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_names_suite = {
-	.name = "ntevent_names",
-	.test_cases = ntevent_names_cases,
-};
+NTEVENT_KUNIT_SUITE(names);
 
 kunit_test_suite(ntevent_names_suite);

@@ -4,11 +4,12 @@
  * the module (wdm.c): Ke*Event, KeWaitFor*Object(s), IoCreate*Event.
  */
 
-#include <kunit/test.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 
 #include <ntevent/wdm.h>
+
+#include "ntevent_kunit.h"
 
 /* ---- the Windows driver spellings ---- */
 
@@ -218,9 +219,6 @@ static struct kunit_case ntevent_wdm_cases[] = {
 	{}
 };
 
-static struct kunit_suite ntevent_wdm_suite = {
-	.name = "ntevent_wdm",
-	.test_cases = ntevent_wdm_cases,
-};
+NTEVENT_KUNIT_SUITE(wdm);
 
 kunit_test_suite(ntevent_wdm_suite);

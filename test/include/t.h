@@ -55,6 +55,8 @@
 
 #define T_UNUSED	__attribute__((unused))
 
+#define T_ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* The name of an errno value, of either sign ("EINVAL"; "0" for none). */
 static inline const char *t_errname(int e)
 {
@@ -108,6 +110,18 @@ t_fail_at(const char *file, int line, const char *fmt, ...)
 }
 
 #define T_FAILF(...)	t_fail_at(__FILE__, __LINE__, __VA_ARGS__)
+
+/*
+ * for (row = rows; ...; row++) over a table of rows that have a name, with
+ * t_case naming the row (and NULL again after the last one): a program
+ * drives one state machine over its table, as ntsync's selftest has one
+ * TEST per state machine.
+ */
+#define T_FOR_EACH_ROW(row, rows)					\
+	for ((row) = (rows);						\
+	     (row) < (rows) + T_ARRAY_SIZE(rows) ?			\
+	     (t_case = (row)->name, 1) : (t_case = NULL, 0);		\
+	     (row)++)
 
 /* End the test as skipped, saying why. */
 __attribute__((format(printf, 1, 2), noreturn)) static inline void
@@ -501,7 +515,7 @@ static inline void t_run_as(uid_t uid, gid_t gid, void (*fn)(void *),
 	if (pid == 0) {
 		t_become(uid, gid);
 		fn(arg);
-		_exit(0);
+		exit(0);	/* not _exit: the child reports its checks */
 	}
 	t_reap_ok(pid);
 }
@@ -773,6 +787,64 @@ static inline T_UNUSED bool t_fault_fired(void)
 	if (pread(t_failnth_fd, buf, sizeof(buf) - 1, 0) < 0)
 		T_FAILF("fail-nth read: %s", strerror(errno));
 	return atoi(buf) == 0;
+}
+
+/*
+ * One operation for t_failnth_sweep(): call makes the attempt (>= 0, such
+ * as a new descriptor, or -errno); the optional hooks prepare each attempt,
+ * take back what a successful one did, and check that a failed one changed
+ * nothing.
+ */
+struct t_nth_op {
+	const char *name;
+	void (*prepare)(void *arg);
+	int (*call)(void *arg);
+	void (*undo)(void *arg, int ret);
+	void (*unchanged)(void *arg);
+};
+
+/*
+ * The fail-nth sweep: op's call with its 1st, 2nd, ... fault-injection
+ * point failing (t_failnth_setup() first), until a call runs to its end
+ * without reaching the nth. Each call that a fault made fail must fail
+ * with ENOMEM and leave the descriptors and, per op->unchanged, the events
+ * as they were; a fault the kernel absorbs (the call succeeds) is fine.
+ * Returns how many calls failed so.
+ */
+static inline T_UNUSED int t_failnth_sweep(const struct t_nth_op *op,
+					   void *arg)
+{
+	int n, ret, before, failed = 0;
+	bool fired;
+
+	t_case = op->name;
+	for (n = 1; n < 1000; n++) {
+		before = t_count_fds();
+		if (op->prepare)
+			op->prepare(arg);
+		t_fail_nth(n);
+		ret = op->call(arg);
+		fired = t_fault_fired();
+		t_fail_nth(0);
+		if (ret >= 0) {
+			if (op->undo)
+				op->undo(arg, ret);
+			if (!fired)
+				break;
+			continue;
+		}
+		CHECK_MSG(fired, "failed with %s and no fault injected (n = %d)",
+			  t_errname(ret), n);
+		failed++;
+		CHECK_MSG(ret == -ENOMEM, "fault %d injected: %s, expected ENOMEM",
+			  n, t_errname(ret));
+		CHECK_EQ(t_count_fds(), before);
+		if (op->unchanged)
+			op->unchanged(arg);
+	}
+	CHECK_MSG(n < 1000, "still reaching new fault points after %d", n);
+	t_case = NULL;
+	return failed;
 }
 
 #endif /* NTEVENT_TEST_HARNESS_H */

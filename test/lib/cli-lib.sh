@@ -106,12 +106,23 @@ reap() {
 	wait "$1"
 }
 
-# gone NAME: wait (up to 10 s) until no event has this name.
-gone() {
+# named NAME yes|no: wait (up to 10 s) until an event has this name (yes)
+# or none has (no).
+named() {
 	i=0
-	while "$NTEVENT" open "$1" 2>/dev/null; do
+	while :; do
+		if "$NTEVENT" open "$1" 2>/dev/null; then
+			[ "$2" = yes ] && return 0
+		else
+			[ "$2" = no ] && return 0
+		fi
 		i=$((i + 1))
-		[ "$i" -le 100 ] || fail "$1 still exists"
+		[ "$i" -le 100 ] || fail "$1 did not become named=$2 within 10 s"
 		sleep 0.1
 	done
+}
+
+# gone NAME: wait (up to 10 s) until no event has this name.
+gone() {
+	named "$1" no
 }

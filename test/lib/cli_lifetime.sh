@@ -16,12 +16,7 @@ ev=$(name life)
 "$NTEVENT" create "$ev" --signaled &
 pid=$!
 cli_pids="$cli_pids $pid"
-i=0
-until "$NTEVENT" open "$ev" 2>/dev/null; do
-	i=$((i + 1))
-	[ "$i" -le 100 ] || fail "create did not make $ev within 10 s"
-	sleep 0.1
-done
+named "$ev" yes
 expect 6 "$NTEVENT" create "$ev" --hold 0
 kill -TERM "$pid"
 reap "$pid"
@@ -32,12 +27,7 @@ expect 3 "$NTEVENT" query "$ev"
 
 # --hold SECONDS: gone after them
 bg "$cli_tmp/hold" "$NTEVENT" create "$ev" --hold 1
-i=0
-until "$NTEVENT" open "$ev" 2>/dev/null; do
-	i=$((i + 1))
-	[ "$i" -le 100 ] || fail "create --hold did not make $ev within 10 s"
-	sleep 0.1
-done
+named "$ev" yes
 [ "$(status_of "$cli_tmp/hold")" = 0 ] || fail "create --hold 1 did not exit 0"
 gone "$ev"
 

@@ -33,9 +33,25 @@ static int ioctl_errno(int fd, unsigned long req, void *arg)
 	return ioctl(fd, req, arg) < 0 ? errno : 0;
 }
 
+/* A Winsock call fails with fail, and WSAGetLastError() says denied. */
+#define CHECK_WSA_DENIED(call, fail)					\
+	do {								\
+		WSASetLastError(0);					\
+		CHECK_EQ(call, fail);					\
+		CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);	\
+	} while (0)
+
+/* A WPU call fails, and *lpErrno says denied. */
+#define CHECK_WPU_DENIED(fn, h)						\
+	do {								\
+		int e_ = 0;						\
+		CHECK_EQ(fn(h, &e_), FALSE);				\
+		CHECK_EQ(e_, ERROR_ACCESS_DENIED);			\
+	} while (0)
+
 static void no_modify(HANDLE h)
 {
-	int fd = ntevent_handle_to_fd(h), err;
+	int fd = ntevent_handle_to_fd(h);
 	uint32_t prev32 = 7;
 	LONG prev = 7;
 	int iprev = 7;
@@ -63,18 +79,10 @@ static void no_modify(HANDLE h)
 	CHECK_ST(NtSignalAndWaitForSingleObject(h, full, FALSE, (PLARGE_INTEGER)&zero),
 		 STATUS_ACCESS_DENIED);
 	/* Winsock */
-	WSASetLastError(0);
-	CHECK_EQ(WSASetEvent(h), FALSE);
-	CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);
-	WSASetLastError(0);
-	CHECK_EQ(WSAResetEvent(h), FALSE);
-	CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);
-	err = 0;
-	CHECK_EQ(WPUSetEvent(h, &err), FALSE);
-	CHECK_EQ(err, ERROR_ACCESS_DENIED);
-	err = 0;
-	CHECK_EQ(WPUResetEvent(h, &err), FALSE);
-	CHECK_EQ(err, ERROR_ACCESS_DENIED);
+	CHECK_WSA_DENIED(WSASetEvent(h), FALSE);
+	CHECK_WSA_DENIED(WSAResetEvent(h), FALSE);
+	CHECK_WPU_DENIED(WPUSetEvent, h);
+	CHECK_WPU_DENIED(WPUResetEvent, h);
 	/* nothing changed: still signaled */
 	CHECK_EQ(t_nt_state(full), 1);
 	CHECK_ST(NtResetEvent(full, NULL), STATUS_SUCCESS);
@@ -117,13 +125,10 @@ static void no_synchronize(HANDLE h)
 	CHECK_ST(NtSignalAndWaitForSingleObject(full, h, FALSE, (PLARGE_INTEGER)&zero),
 		 STATUS_ACCESS_DENIED);
 	/* Winsock */
-	WSASetLastError(0);
-	CHECK_EQ(WSAWaitForMultipleEvents(1, &h, FALSE, 0, FALSE), WSA_WAIT_FAILED);
-	CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);
-	WSASetLastError(0);
-	CHECK_EQ(WSAWaitForMultipleEvents(2, hs, TRUE, WSA_INFINITE, FALSE),
-		 WSA_WAIT_FAILED);
-	CHECK_EQ(WSAGetLastError(), ERROR_ACCESS_DENIED);
+	CHECK_WSA_DENIED(WSAWaitForMultipleEvents(1, &h, FALSE, 0, FALSE),
+			 WSA_WAIT_FAILED);
+	CHECK_WSA_DENIED(WSAWaitForMultipleEvents(2, hs, TRUE, WSA_INFINITE,
+						  FALSE), WSA_WAIT_FAILED);
 	/* nothing waited, nothing consumed */
 	CHECK_EQ(t_nt_state(full), 1);
 	CHECK_ST(NtResetEvent(full, NULL), STATUS_SUCCESS);

@@ -24,16 +24,12 @@
 static inline int t_create_raw(int dev, uint32_t type, uint32_t state,
 			       uint32_t access)
 {
-	struct ntevent_create_args a;
+	struct ntevent_create_args a = {
+		.type = type, .state = state, .access = access,
+		.fd = 0xdeadbeef,	/* must be overwritten */
+	};
 
-	memset(&a, 0, sizeof(a));
-	a.type = type;
-	a.state = state;
-	a.access = access;
-	a.fd = 0xdeadbeef;
-	if (ioctl(dev, NTEVENT_IOC_CREATE, &a))
-		return -errno;
-	return (int)a.fd;
+	return ioctl(dev, NTEVENT_IOC_CREATE, &a) ? -errno : (int)a.fd;
 }
 
 static inline int t_create_access(int dev, uint32_t type, uint32_t state,
@@ -102,15 +98,12 @@ static inline int t_state(int fd)
 /* NTEVENT_IOC_DUP: the new fd, or -errno. */
 static inline int t_dup_raw(int fd, uint32_t access, uint32_t flags)
 {
-	struct ntevent_dup_args a;
+	struct ntevent_dup_args a = {
+		.access = access, .flags = flags,
+		.fd = 0xdeadbeef,	/* must be overwritten */
+	};
 
-	memset(&a, 0, sizeof(a));
-	a.access = access;
-	a.flags = flags;
-	a.fd = 0xdeadbeef;
-	if (ioctl(fd, NTEVENT_IOC_DUP, &a))
-		return -errno;
-	return (int)a.fd;
+	return ioctl(fd, NTEVENT_IOC_DUP, &a) ? -errno : (int)a.fd;
 }
 
 /* A duplicate with the given rights, which must work. */

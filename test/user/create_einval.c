@@ -4,6 +4,8 @@
  * other than 0/1 and access bits outside NTEVENT_ALL_ACCESS with EINVAL,
  * and creates no descriptor.
  */
+#include <stddef.h>
+
 #include "abi.h"
 
 static void expect_einval(int dev, struct ntevent_create_args a,
@@ -19,6 +21,22 @@ static void expect_einval(int dev, struct ntevent_create_args a,
 	CHECK_EQ(t_next_fd(), before);
 }
 
+/* One field of good arguments made bad. */
+static const struct bad {
+	const char *name;
+	size_t offset;
+	uint32_t value;
+} bads[] = {
+	{ "flags 1", offsetof(struct ntevent_create_args, flags), 1 },
+	{ "flags 0x80000000", offsetof(struct ntevent_create_args, flags),
+	  0x80000000u },
+	{ "pad 1", offsetof(struct ntevent_create_args, pad), 1 },
+	{ "type 2", offsetof(struct ntevent_create_args, type), 2 },
+	{ "type ~0", offsetof(struct ntevent_create_args, type), 0xffffffffu },
+	{ "state 2", offsetof(struct ntevent_create_args, state), 2 },
+	{ "state ~0", offsetof(struct ntevent_create_args, state), 0xffffffffu },
+};
+
 int main(void)
 {
 	int dev = t_open_dev();
@@ -26,22 +44,14 @@ int main(void)
 		.type = T_AUTO, .state = 0, .access = NTEVENT_ALL_ACCESS,
 	};
 	struct ntevent_create_args a;
+	const struct bad *b;
 	uint32_t bit;
 
-	a = ok; a.flags = 1;
-	expect_einval(dev, a, "flags 1");
-	a = ok; a.flags = 0x80000000u;
-	expect_einval(dev, a, "flags 0x80000000");
-	a = ok; a.pad = 1;
-	expect_einval(dev, a, "pad 1");
-	a = ok; a.type = 2;
-	expect_einval(dev, a, "type 2");
-	a = ok; a.type = 0xffffffffu;
-	expect_einval(dev, a, "type ~0");
-	a = ok; a.state = 2;
-	expect_einval(dev, a, "state 2");
-	a = ok; a.state = 0xffffffffu;
-	expect_einval(dev, a, "state ~0");
+	T_FOR_EACH_ROW(b, bads) {
+		a = ok;
+		*(uint32_t *)((char *)&a + b->offset) = b->value;
+		expect_einval(dev, a, b->name);
+	}
 	for (bit = 1; bit; bit <<= 1) {
 		char what[64];
 

@@ -1,110 +1,180 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Under failslab fault injection (fail-nth, debug kernel), every allocation
- * of CREATE, DUP and a wait on many events that can fail fails with ENOMEM
- * and changes nothing: no descriptor left behind, no event consumed.
- * Skips where the kernel has no fail-nth (the stock kernel).
+ * Under failslab fault injection (fail-nth, debug kernel), every
+ * allocation that can fail in CREATE, DUP, a wait on many events and OPEN
+ * (creating a name, opening an existing one plain or open-if) fails the
+ * call with ENOMEM and changes nothing: no descriptor left behind, no
+ * event consumed, a create leaves no name (a later open is ENOENT), an
+ * open leaves the existing event as it was. One row per operation, each
+ * swept by t_failnth_sweep(). Skips where the kernel has no fail-nth (the
+ * stock kernels).
  */
 #include "abi.h"
 
+struct ctx {
+	int dev;
+	int ev;			/* auto-reset, signaled: DUP's source */
+	int evs[8];		/* the wait's events; the last one is set */
+	char fresh[128];	/* a name no event has */
+	char held[128];		/* a name of a manual event, signaled */
+	int held_fd;
+};
+
+static int create_call(void *arg)
+{
+	struct ctx *c = arg;
+
+	return t_create_raw(c->dev, T_AUTO, 1, NTEVENT_ALL_ACCESS);
+}
+
+static void close_fd(void *arg, int fd)
+{
+	(void)arg;
+	close(fd);
+}
+
+static int dup_call(void *arg)
+{
+	struct ctx *c = arg;
+
+	return t_dup_raw(c->ev, 0, NTEVENT_DUP_SAME_ACCESS);
+}
+
+static void ev_unchanged(void *arg)
+{
+	struct ctx *c = arg;
+
+	CHECK_STATE(c->ev, 1);
+}
+
+static void wait_prepare(void *arg)
+{
+	struct ctx *c = arg;
+
+	t_set(c->evs[7]);
+}
+
+/*
+ * A wait on 8 events allocates its arrays and its waiter; a deadline in
+ * the future, so that the waiter is queued.
+ */
+static int wait_call(void *arg)
+{
+	struct ctx *c = arg;
+	uint32_t fds[8], index, i;
+	int ret;
+
+	for (i = 0; i < 8; i++)
+		fds[i] = c->evs[i];
+	ret = t_wait_full(c->dev, false, fds, 8, t_after_ms(5000), 0, 0,
+			  &index);
+	return ret ? ret : (int)index;
+}
+
+static void wait_done(void *arg, int index)
+{
+	struct ctx *c = arg;
+
+	CHECK_EQ(index, 7);
+	CHECK_STATE(c->evs[7], 0);
+}
+
+static void wait_unchanged(void *arg)
+{
+	struct ctx *c = arg;
+
+	CHECK_STATE(c->evs[7], 1);	/* not consumed */
+}
+
+static int open_call(struct ctx *c, const char *name, uint32_t flags)
+{
+	return t_open_name_raw(c->dev, name, flags, NTEVENT_ALL_ACCESS, T_AUTO,
+			       1, 0600, NULL);
+}
+
+static int create_name_call(void *arg)
+{
+	struct ctx *c = arg;
+
+	return open_call(c, c->fresh, NTEVENT_OPEN_CREATE | NTEVENT_OPEN_EXCL);
+}
+
+static void no_fresh_name(void *arg)
+{
+	struct ctx *c = arg;
+
+	CHECK_RET(open_call(c, c->fresh, 0), -ENOENT);
+}
+
+static int open_held_call(void *arg)
+{
+	struct ctx *c = arg;
+
+	return open_call(c, c->held, 0);
+}
+
+static int open_if_held_call(void *arg)
+{
+	struct ctx *c = arg;
+
+	return open_call(c, c->held, NTEVENT_OPEN_CREATE);
+}
+
+static void held_unchanged(void *arg)
+{
+	struct ctx *c = arg;
+	struct ntevent_state st = t_read(c->held_fd);
+
+	CHECK_EQ(st.state, 1);
+	CHECK_EQ(st.type, T_MANUAL);
+}
+
+/* The event opened is the held one, manual; the held one is as it was. */
+static void held_opened(void *arg, int fd)
+{
+	CHECK_EQ(t_read(fd).type, T_MANUAL);
+	close(fd);
+	held_unchanged(arg);
+}
+
+static const struct t_nth_op ops[] = {
+	{ "CREATE", NULL, create_call, close_fd, NULL },
+	{ "DUP", NULL, dup_call, close_fd, ev_unchanged },
+	{ "WAIT_ANY on 8", wait_prepare, wait_call, wait_done, wait_unchanged },
+	{ "OPEN creating a name", NULL, create_name_call, close_fd,
+	  no_fresh_name },
+	{ "OPEN of a name", NULL, open_held_call, held_opened, held_unchanged },
+	{ "OPEN-IF of a name", NULL, open_if_held_call, held_opened,
+	  held_unchanged },
+};
+
 int main(void)
 {
-	int dev = t_open_dev();
-	int evs[8], ev, i, n, rc, err, before, injected = 0;
-	__u32 fds[8];
+	struct ctx c = { .dev = t_open_dev() };
+	const struct t_nth_op *op;
+	int i, failed;
+
+	c.ev = t_create(c.dev, T_AUTO, 1);
+	for (i = 0; i < 8; i++)
+		c.evs[i] = t_create(c.dev, T_AUTO, 0);
+	t_name(c.fresh, sizeof(c.fresh), "fresh");
+	t_name(c.held, sizeof(c.held), "held");
+	c.held_fd = t_create_name(c.dev, c.held, T_MANUAL, 1, 0600);
 
 	t_failnth_setup();
-
-	/* CREATE */
-	for (n = 1; n < 64; n++) {
-		struct ntevent_create_args a = {
-			.type = T_AUTO, .state = 1, .access = NTEVENT_ALL_ACCESS,
-		};
-
-		before = t_count_fds();
-		t_fail_nth(n);
-		rc = ioctl(dev, NTEVENT_IOC_CREATE, &a);
-		err = errno;
-		if (!t_fault_fired()) {
-			t_fail_nth(0);
-			CHECK_EQ(rc, 0);
-			close(a.fd);
-			break;
-		}
-		t_fail_nth(0);
-		if (rc == 0) {
-			close(a.fd);	/* a fault the kernel absorbed */
-			continue;
-		}
-		injected++;
-		CHECK_EQ(err, ENOMEM);
-		CHECK_EQ(t_count_fds(), before);
-	}
-
-	/* DUP */
-	ev = t_create(dev, T_AUTO, 1);
-	for (n = 1; n < 64; n++) {
-		struct ntevent_dup_args d = { .flags = NTEVENT_DUP_SAME_ACCESS };
-
-		before = t_count_fds();
-		t_fail_nth(n);
-		rc = ioctl(ev, NTEVENT_IOC_DUP, &d);
-		err = errno;
-		if (!t_fault_fired()) {
-			t_fail_nth(0);
-			CHECK_EQ(rc, 0);
-			close(d.fd);
-			break;
-		}
-		t_fail_nth(0);
-		if (rc == 0) {
-			close(d.fd);
-			continue;
-		}
-		injected++;
-		CHECK_EQ(err, ENOMEM);
-		CHECK_EQ(t_count_fds(), before);
-		CHECK_EQ(t_state(ev), 1);
-	}
-
-	/* A wait on 8 events allocates its arrays and its waiter. */
-	for (i = 0; i < 8; i++) {
-		evs[i] = t_create(dev, T_AUTO, 0);
-		fds[i] = evs[i];
-	}
-	for (n = 1; n < 64; n++) {
-		struct ntevent_wait_args w = {
-			.timeout = 0, .fds = (uintptr_t)fds, .count = 8,
-		};
-		struct timespec ts;
-
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		/* A deadline in the future, so that the waiter is queued. */
-		w.timeout = (ts.tv_sec + 5) * 1000000000ull + ts.tv_nsec;
-		ioctl(evs[7], NTEVENT_IOC_SET, NULL);
-		t_fail_nth(n);
-		rc = ioctl(dev, NTEVENT_IOC_WAIT_ANY, &w);
-		err = errno;
-		if (!t_fault_fired()) {
-			t_fail_nth(0);
-			CHECK_EQ(rc, 0);
-			CHECK_EQ(w.index, 7);
-			CHECK_EQ(t_state(evs[7]), 0);
-			break;
-		}
-		t_fail_nth(0);
-		if (rc == 0) {
-			CHECK_EQ(w.index, 7);
-			continue;
-		}
-		injected++;
-		CHECK_EQ(err, ENOMEM);
-		/* Not consumed. */
-		CHECK_EQ(t_state(evs[7]), 1);
+	for (op = ops; op < ops + T_ARRAY_SIZE(ops); op++) {
+		failed = t_failnth_sweep(op, &c);
+		printf("%s: %d allocation failures injected, all ENOMEM, nothing changed\n",
+		       op->name, failed);
+		t_case = op->name;
+		CHECK_MSG(failed >= 1, "no allocation of %s failed", op->name);
+		t_case = NULL;
 	}
 	t_failnth_done();
-	printf("%d allocation failures injected, all ENOMEM, nothing changed\n",
-	       injected);
-	CHECK(injected >= 3);
+
+	/* The names go with their last descriptors. */
+	no_fresh_name(&c);
+	close(c.held_fd);
+	CHECK_RET(open_call(&c, c.held, 0), -ENOENT);
 	return T_PASS;
 }
