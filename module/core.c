@@ -33,8 +33,10 @@
  * wait-all that queues itself after the check also looks at the state
  * after it, under the same event lock, and so cannot miss the set.
  *
- * Lock order: ntevent_domain.all_lock -> ntevent.lock (any number of one
- * domain, nested) -> the scheduler's raw locks (wake_up_process). The
+ * Lock order: a socket's wait-queue lock (sock.c: a selected socket sets
+ * its event from its wake-up) -> ntevent_domain.all_lock -> ntevent.lock
+ * (any number of one domain, nested) -> the scheduler's raw locks
+ * (wake_up_process). The
  * poll wait queue's lock (a spinlock_t) is never taken under any of them:
  * ntevent_wake_pollers() runs after the event lock is dropped, and defers
  * to irq_work where a spinlock_t may not be taken (hard IRQ, IRQs off).

@@ -17,6 +17,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
+#include <linux/net.h>
 #include <linux/module.h>
 #include <linux/poll.h>
 #include <linux/seq_file.h>
@@ -485,6 +486,127 @@ out:
 	return ret;
 }
 
+/*
+ * The object of an event descriptor that has the rights @need, with a
+ * reference of its own.
+ */
+static struct ntevent_obj *ntevent_get_obj(u32 fd, u32 need)
+{
+	struct ntevent_obj *obj;
+	struct ntevent *ev;
+	struct file *file;
+
+	file = ntevent_get_event(fd, need, &ev);
+	if (IS_ERR(file))
+		return ERR_CAST(file);
+	obj = ((struct ntevent_file *)file->private_data)->obj;
+	kref_get(&obj->ref);
+	fput(file);
+	return obj;
+}
+
+static int ntevent_ioctl_sock_select(struct ntevent_sock_select_args __user *uargs)
+{
+	struct ntevent_sock_select_args args;
+	struct ntevent_obj *obj = NULL;
+	struct socket *sock;
+	int ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if (args.flags || (args.mask & ~NTEVENT_FD_ALL) ||
+	    (!args.mask && args.event_fd))
+		return -EINVAL;
+	sock = sockfd_lookup(args.sock_fd, &ret);
+	if (!sock)
+		return ret;
+	if (args.mask) {
+		obj = ntevent_get_obj(args.event_fd, NTEVENT_MODIFY_STATE);
+		if (IS_ERR(obj)) {
+			sockfd_put(sock);
+			return PTR_ERR(obj);
+		}
+	}
+	ret = __ntevent_sock_select(sock, obj ? &obj->ev : NULL, obj,
+				    args.mask, GFP_KERNEL_ACCOUNT);
+	sockfd_put(sock);
+	return ret;
+}
+
+static int ntevent_ioctl_sock_enum(struct ntevent_sock_enum_args __user *uargs)
+{
+	struct ntevent_sock_enum_args args;
+	int errors[NTEVENT_FD_MAX_EVENTS];
+	struct ntevent_obj *obj = NULL;
+	struct socket *sock;
+	u32 events, mask;
+	int ret, i;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if ((args.flags & ~NTEVENT_SOCK_ENUM_FLAGS) || args.pad ||
+	    (!(args.flags & NTEVENT_SOCK_RESET) && args.event_fd))
+		return -EINVAL;
+	sock = sockfd_lookup(args.sock_fd, &ret);
+	if (!sock)
+		return ret;
+	if (args.flags & NTEVENT_SOCK_RESET) {
+		obj = ntevent_get_obj(args.event_fd, NTEVENT_MODIFY_STATE);
+		if (IS_ERR(obj)) {
+			sockfd_put(sock);
+			return PTR_ERR(obj);
+		}
+	}
+	ret = ntevent_sock_enum(sock, obj ? &obj->ev : NULL,
+				args.flags & NTEVENT_SOCK_PEEK, &events, &mask,
+				errors);
+	if (!ret) {
+		args.events = events;
+		args.mask = mask;
+		for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
+			if (events & (1u << i))
+				args.errors[i] = errors[i];
+		/* Nothing is lost: what could not be reported stays. */
+		if (copy_to_user(uargs, &args, sizeof(args))) {
+			if (!(args.flags & NTEVENT_SOCK_PEEK))
+				ntevent_sock_unenum(sock, events);
+			ret = -EFAULT;
+		}
+	}
+	if (obj)
+		ntevent_obj_put(obj);
+	sockfd_put(sock);
+	return ret;
+}
+
+static int ntevent_ioctl_sock_enable(struct ntevent_sock_enable_args __user *uargs)
+{
+	struct ntevent_sock_enable_args args;
+	struct socket *sock, *from = NULL;
+	int ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if ((args.flags & ~NTEVENT_SOCK_INHERIT) ||
+	    (!(args.flags & NTEVENT_SOCK_INHERIT) && args.from_fd))
+		return -EINVAL;
+	sock = sockfd_lookup(args.sock_fd, &ret);
+	if (!sock)
+		return ret;
+	if (args.flags & NTEVENT_SOCK_INHERIT) {
+		from = sockfd_lookup(args.from_fd, &ret);
+		if (!from) {
+			sockfd_put(sock);
+			return ret;
+		}
+	}
+	ret = ntevent_sock_enable(sock, args.events, from);
+	if (from)
+		sockfd_put(from);
+	sockfd_put(sock);
+	return ret;
+}
+
 static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -499,6 +621,12 @@ static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
 		return ntevent_ioctl_wait(argp, true);
 	case NTEVENT_IOC_OPEN:
 		return ntevent_ioctl_open(argp);
+	case NTEVENT_IOC_SOCK_SELECT:
+		return ntevent_ioctl_sock_select(argp);
+	case NTEVENT_IOC_SOCK_ENUM:
+		return ntevent_ioctl_sock_enum(argp);
+	case NTEVENT_IOC_SOCK_ENABLE:
+		return ntevent_ioctl_sock_enable(argp);
 	default:
 		return -ENOTTY;
 	}
@@ -533,6 +661,7 @@ static int __init ntevent_module_init(void)
 static void __exit ntevent_module_exit(void)
 {
 	misc_deregister(&ntevent_misc);
+	ntevent_socks_exit();
 	ntevent_domains_exit();
 }
 

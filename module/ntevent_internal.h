@@ -18,6 +18,7 @@
 #include <ntevent/kevent.h>
 
 struct ipc_namespace;
+struct socket;
 
 /**
  * struct ntevent_domain - the events and names of one IPC namespace
@@ -105,5 +106,10 @@ struct ntevent_obj *ntevent_name_open(const char *name, size_t len,
 				      unsigned int flags, bool auto_reset,
 				      bool signaled, umode_t mode, u32 access,
 				      bool kernel, bool *created);
+
+int __ntevent_sock_select(struct socket *sock, struct ntevent *ev,
+			  struct ntevent_obj *obj, u32 mask, gfp_t gfp);
+void ntevent_sock_unenum(struct socket *sock, u32 events);
+void ntevent_socks_exit(void);
 
 #endif /* _NTEVENT_INTERNAL_H */

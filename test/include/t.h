@@ -429,6 +429,8 @@ static inline pid_t t_fork(void)
 	pid = fork();
 	if (pid < 0)
 		T_FAILF("fork: %s", strerror(errno));
+	if (pid == 0)
+		atomic_store(&t_checks, 0);	/* the child counts its own */
 	return pid;
 }
 
@@ -676,6 +678,47 @@ static inline T_UNUSED void *t_bad_page(void)
 static inline T_UNUSED void t_page_readonly(void *p)
 {
 	CHECK_OK(mprotect(p, 4096, PROT_READ));
+}
+
+/* ---- loopback sockets (lo must be up: the VM's init does it) ---- */
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+/* A socket of type (SOCK_STREAM, SOCK_DGRAM) bound to 127.0.0.1:0. */
+static inline T_UNUSED int t_bound(int type, struct sockaddr_in *addr)
+{
+	socklen_t len = sizeof(*addr);
+	int s = CHECK_OK(socket(AF_INET, type | SOCK_CLOEXEC, 0));
+
+	memset(addr, 0, sizeof(*addr));
+	addr->sin_family = AF_INET;
+	addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	CHECK_OK(bind(s, (struct sockaddr *)addr, sizeof(*addr)));
+	CHECK_OK(getsockname(s, (struct sockaddr *)addr, &len));
+	return s;
+}
+
+/* A listening TCP socket on 127.0.0.1; its address in *addr. */
+static inline T_UNUSED int t_listener(struct sockaddr_in *addr)
+{
+	int s = t_bound(SOCK_STREAM, addr);
+
+	CHECK_OK(listen(s, 16));
+	return s;
+}
+
+/* A TCP socket connected (or, non-blocking, connecting) to addr. */
+static inline T_UNUSED int t_connect(const struct sockaddr_in *addr,
+				     bool nonblock)
+{
+	int s = CHECK_OK(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC |
+				(nonblock ? SOCK_NONBLOCK : 0), 0));
+
+	if (connect(s, (const struct sockaddr *)addr, sizeof(*addr)) &&
+	    !(nonblock && errno == EINPROGRESS))
+		T_FAILF("connect: %s", t_errname(errno));
+	return s;
 }
 
 /* ---- names and /proc ---- */

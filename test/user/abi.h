@@ -360,4 +360,56 @@ static inline int t_create_name(int dev, const char *name, uint32_t type,
 	return fd;
 }
 
+/* ---- network events of sockets ---- */
+
+/* NTEVENT_IOC_SOCK_SELECT: 0 or -errno. */
+static inline T_UNUSED int t_sock_select(int dev, int sock, int ev,
+					 uint32_t mask)
+{
+	struct ntevent_sock_select_args a = {
+		.sock_fd = (uint32_t)sock, .event_fd = (uint32_t)ev,
+		.mask = mask,
+	};
+
+	return t_ioc(dev, NTEVENT_IOC_SOCK_SELECT, &a);
+}
+
+/*
+ * NTEVENT_IOC_SOCK_ENUM, resetting ev unless it is -1: 0 or -errno; *a
+ * gets the result (its errors[] preset to 0x5a5a5a5a).
+ */
+static inline T_UNUSED int t_sock_enum(int dev, int sock, int ev,
+				       uint32_t flags,
+				       struct ntevent_sock_enum_args *a)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	a->sock_fd = (uint32_t)sock;
+	if (ev >= 0) {
+		a->event_fd = (uint32_t)ev;
+		flags |= NTEVENT_SOCK_RESET;
+	}
+	a->flags = flags;
+	a->events = 0xdeadbeef;
+	for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
+		a->errors[i] = 0x5a5a5a5a;
+	return t_ioc(dev, NTEVENT_IOC_SOCK_ENUM, a);
+}
+
+/* NTEVENT_IOC_SOCK_ENABLE (inheriting from listener if it is not -1). */
+static inline T_UNUSED int t_sock_enable(int dev, int sock, uint32_t events,
+					 int listener)
+{
+	struct ntevent_sock_enable_args a = {
+		.sock_fd = (uint32_t)sock, .events = events,
+	};
+
+	if (listener >= 0) {
+		a.from_fd = (uint32_t)listener;
+		a.flags = NTEVENT_SOCK_INHERIT;
+	}
+	return t_ioc(dev, NTEVENT_IOC_SOCK_ENABLE, &a);
+}
+
 #endif /* NTEVENT_TEST_ABI_H */

@@ -90,6 +90,14 @@ void ntevent_put_named(struct ntevent *ev);
 struct ntevent *ntevent_io_create_event(const u16 *name, size_t len_bytes,
 					bool auto_reset);
 
+/* Network events of sockets (WSAEventSelect); NTEVENT_FD_* bits. */
+struct socket;
+int ntevent_sock_select(struct socket *sock, struct ntevent *ev, u32 mask);
+int ntevent_sock_enum(struct socket *sock, struct ntevent *reset, bool peek,
+		      u32 *events, u32 *mask, int *errors);
+int ntevent_sock_enable(struct socket *sock, u32 events,
+			struct socket *listener);
+
 /**
  * ntevent_read() - the state of an event (KeReadStateEvent)
  * @ev: the event

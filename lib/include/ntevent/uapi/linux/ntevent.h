@@ -204,6 +204,92 @@ struct ntevent_open_args {
 	__u32 created;
 };
 
+/*
+ * Network events of a socket (WSAEventSelect): the bits have Winsock's
+ * values, and NTEVENT_FD_*_BIT index ntevent_sock_enum_args.errors. Only
+ * the first six are ever recorded; the other four are accepted in a mask.
+ */
+#define NTEVENT_FD_READ_BIT		0
+#define NTEVENT_FD_WRITE_BIT		1
+#define NTEVENT_FD_OOB_BIT		2
+#define NTEVENT_FD_ACCEPT_BIT		3
+#define NTEVENT_FD_CONNECT_BIT		4
+#define NTEVENT_FD_CLOSE_BIT		5
+#define NTEVENT_FD_MAX_EVENTS		10
+#define NTEVENT_FD_READ		0x01u
+#define NTEVENT_FD_WRITE	0x02u
+#define NTEVENT_FD_OOB		0x04u
+#define NTEVENT_FD_ACCEPT	0x08u
+#define NTEVENT_FD_CONNECT	0x10u
+#define NTEVENT_FD_CLOSE	0x20u
+#define NTEVENT_FD_RECORDED	0x3fu	/* the events ever recorded */
+#define NTEVENT_FD_ALL		0x3ffu	/* and QOS, GROUP_QOS, ROUTING_..., ADDRESS_LIST_CHANGE */
+
+/**
+ * struct ntevent_sock_select_args - argument of %NTEVENT_IOC_SOCK_SELECT
+ * @sock_fd:  a socket descriptor (TCP or UDP, IPv4 or IPv6)
+ * @event_fd: the event the socket sets (needs %NTEVENT_MODIFY_STATE); must
+ *            be 0 when @mask is 0
+ * @mask:     the %NTEVENT_FD_* events that set it; 0 cancels, and a new
+ *            call replaces event and mask; recorded events stay
+ * @flags:    must be 0
+ */
+struct ntevent_sock_select_args {
+	__u32 sock_fd;
+	__u32 event_fd;
+	__u32 mask;
+	__u32 flags;
+};
+
+/* ntevent_sock_enum_args.flags */
+#define NTEVENT_SOCK_RESET	0x1u	/* reset @event_fd atomically */
+#define NTEVENT_SOCK_PEEK	0x2u	/* clear nothing, reset nothing */
+#define NTEVENT_SOCK_ENUM_FLAGS	(NTEVENT_SOCK_RESET | NTEVENT_SOCK_PEEK)
+
+/**
+ * struct ntevent_sock_enum_args - argument of %NTEVENT_IOC_SOCK_ENUM
+ * @sock_fd:  a socket descriptor
+ * @event_fd: with %NTEVENT_SOCK_RESET, an event to reset (needs
+ *            %NTEVENT_MODIFY_STATE); otherwise must be 0
+ * @flags:    %NTEVENT_SOCK_RESET, %NTEVENT_SOCK_PEEK
+ * @events:   out: the recorded events of the current mask, now cleared
+ * @mask:     out: the current mask (0 if the socket is not selected)
+ * @pad:      must be 0
+ * @errors:   out: for each bit i of @events, the error of that event (a
+ *            positive errno, 0 for none); the others are not written
+ */
+struct ntevent_sock_enum_args {
+	__u32 sock_fd;
+	__u32 event_fd;
+	__u32 flags;
+	__u32 events;
+	__u32 mask;
+	__u32 pad;
+	__s32 errors[NTEVENT_FD_MAX_EVENTS];
+};
+
+/**
+ * struct ntevent_sock_enable_args - argument of %NTEVENT_IOC_SOCK_ENABLE
+ * @sock_fd: a socket descriptor
+ * @from_fd: with %NTEVENT_SOCK_INHERIT, the listening socket; otherwise 0
+ * @events:  the events a Winsock call re-enables: %NTEVENT_FD_READ after a
+ *           receive, %NTEVENT_FD_OOB after an MSG_OOB receive,
+ *           %NTEVENT_FD_ACCEPT after an accept, %NTEVENT_FD_WRITE after a
+ *           send that failed with EAGAIN
+ * @flags:   %NTEVENT_SOCK_INHERIT: @sock_fd was accepted from the listening
+ *           socket @from_fd and takes its event and mask (and never gets
+ *           %NTEVENT_FD_CONNECT); otherwise must be 0
+ */
+struct ntevent_sock_enable_args {
+	__u32 sock_fd;
+	__u32 from_fd;
+	__u32 events;
+	__u32 flags;
+};
+
+/* ntevent_sock_enable_args.flags */
+#define NTEVENT_SOCK_INHERIT	0x1u
+
 #define NTEVENT_IOC_MAGIC	0xE7
 
 /* On the /dev/ntevent descriptor. */
@@ -211,6 +297,9 @@ struct ntevent_open_args {
 #define NTEVENT_IOC_WAIT_ANY	_IOWR(NTEVENT_IOC_MAGIC, 0x01, struct ntevent_wait_args)
 #define NTEVENT_IOC_WAIT_ALL	_IOWR(NTEVENT_IOC_MAGIC, 0x02, struct ntevent_wait_args)
 #define NTEVENT_IOC_OPEN	_IOWR(NTEVENT_IOC_MAGIC, 0x03, struct ntevent_open_args)
+#define NTEVENT_IOC_SOCK_SELECT	_IOW(NTEVENT_IOC_MAGIC, 0x04, struct ntevent_sock_select_args)
+#define NTEVENT_IOC_SOCK_ENUM	_IOWR(NTEVENT_IOC_MAGIC, 0x05, struct ntevent_sock_enum_args)
+#define NTEVENT_IOC_SOCK_ENABLE	_IOW(NTEVENT_IOC_MAGIC, 0x06, struct ntevent_sock_enable_args)
 
 /*
  * On an event descriptor. SET, RESET and PULSE store the previous state

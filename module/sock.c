@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ntevent: network events of sockets (WSAEventSelect).
+ *
+ * A selected socket has one record, struct ntevent_sock, found by its
+ * struct socket. The record's wait-queue entry sits on the socket's own
+ * wait queue (sock->wq.wait), as epoll's and KVM's irqfd entries do: every
+ * state change the protocol reports (data, room to write, a connection
+ * completed, reset or shut down, an error) calls ntevent_sock_wake() in
+ * the waker's context (softirq, process or a thread on PREEMPT_RT), which
+ * records network events by Winsock's rules and sets the event there.
+ *
+ * Lifetime. The record holds a reference on the socket's inode, which
+ * keeps struct socket and its wait queue in memory, and nothing else:
+ * not the file (a close() closes the connection, as with epoll) and not
+ * the sock. Once the user's last close() has released the socket
+ * (sock->file is NULL), the protocol no longer wakes the queue and the
+ * record is inert; it is reaped by the next select on any socket, or by
+ * a delayed work within a second, or when the module unloads. No
+ * protocol callback is replaced, so an accepted socket inherits nothing
+ * behind our back and the module may unload whenever no descriptor of it
+ * is open.
+ *
+ * Locking. The socket's wait-queue lock (a spinlock_t taken with IRQs
+ * off, the lock the waker holds while calling ntevent_sock_wake()) guards
+ * what the record records and which event it sets; the event's raw
+ * spinlock nests inside it, never the reverse. ntevent_socks_lock (a
+ * mutex) guards the table of records; it is never taken by the waker.
+ */
+
+#include <linux/fs.h>
+#include <linux/hashtable.h>
+#include <linux/module.h>
+#include <linux/net.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <linux/workqueue.h>
+#include <net/inet_connection_sock.h>
+#include <net/sock.h>
+#include <net/tcp.h>
+
+#include <linux/ntevent.h>
+#include <ntevent/kevent.h>
+
+#include "ntevent_internal.h"
+
+/* Events that a new arrival records again, re-enabled or not. */
+#define NTEVENT_FD_ARRIVALS	(NTEVENT_FD_READ | NTEVENT_FD_OOB | \
+				 NTEVENT_FD_ACCEPT)
+/* Events that a Winsock call re-enables. */
+#define NTEVENT_FD_REENABLED	(NTEVENT_FD_ARRIVALS | NTEVENT_FD_WRITE)
+
+/**
+ * struct ntevent_sock - the network events of one selected socket
+ * @wait:     entry on @sock's wait queue; that queue's lock guards the
+ *            fields below it
+ * @sock:     the socket; its inode is referenced; constant
+ * @node:     link in ntevent_socks; ntevent_socks_lock
+ * @ev:       the event to set, or NULL
+ * @obj:      the object that holds @ev for a descriptor's event (a
+ *            reference), or NULL for an in-kernel caller's event
+ * @mask:     the selected events
+ * @recorded: events recorded and not yet enumerated
+ * @disabled: events recorded and not re-enabled since (FD_CONNECT and
+ *            FD_CLOSE for good)
+ * @errors:   the error of each recorded event (positive errno or 0)
+ */
+struct ntevent_sock {
+	wait_queue_entry_t wait;
+	struct socket *sock;
+	struct hlist_node node;
+	struct ntevent *ev;
+	struct ntevent_obj *obj;
+	u32 mask;
+	u32 recorded;
+	u32 disabled;
+	int errors[NTEVENT_FD_MAX_EVENTS];
+};
+
+#define NTEVENT_SOCKS_BITS	6
+static DEFINE_MUTEX(ntevent_socks_lock);
+static DEFINE_HASHTABLE(ntevent_socks, NTEVENT_SOCKS_BITS);	/* its lock */
+static unsigned int ntevent_socks_count;			/* its lock */
+
+static void ntevent_socks_reap_work(struct work_struct *work);
+static DECLARE_DELAYED_WORK(ntevent_socks_reaper, ntevent_socks_reap_work);
+
+/* Sockets whose events we know how to read: TCP and UDP over IP. */
+static int ntevent_sock_check(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+
+	if (!sk || (sk->sk_family != AF_INET && sk->sk_family != AF_INET6))
+		return -EOPNOTSUPP;
+	if (sk->sk_type == SOCK_STREAM && sk->sk_protocol == IPPROTO_TCP)
+		return 0;
+	if (sk->sk_type == SOCK_DGRAM && sk->sk_protocol == IPPROTO_UDP)
+		return 0;
+	return -EOPNOTSUPP;
+}
+
+/*
+ * The network events true of sk now, and their errors. Lockless reads, as
+ * tcp_poll() and udp_poll() make them.
+ */
+static u32 ntevent_sock_now(struct ntevent_sock *rec, struct sock *sk,
+			    int *errors)
+{
+	u32 now = 0;
+	int state, err;
+
+	if (sk->sk_type == SOCK_DGRAM) {
+		if (!skb_queue_empty_lockless(&sk->sk_receive_queue) ||
+		    !skb_queue_empty_lockless(&udp_sk(sk)->reader_queue))
+			now |= NTEVENT_FD_READ;
+		if (inet_sk(sk)->inet_num && sock_writeable(sk))
+			now |= NTEVENT_FD_WRITE;
+		return now;
+	}
+
+	state = READ_ONCE(sk->sk_state);
+	if (state == TCP_LISTEN) {
+		if (!reqsk_queue_empty(&inet_csk(sk)->icsk_accept_queue))
+			now |= NTEVENT_FD_ACCEPT;
+		return now;
+	}
+	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
+		now |= NTEVENT_FD_READ;
+	if (READ_ONCE(tcp_sk(sk)->urg_data) & TCP_URG_VALID)
+		now |= NTEVENT_FD_OOB;
+	if ((1 << state) & (TCPF_ESTABLISHED | TCPF_CLOSE_WAIT)) {
+		now |= NTEVENT_FD_CONNECT;
+		errors[NTEVENT_FD_CONNECT_BIT] = 0;
+		if (sk_stream_is_writeable(sk))
+			now |= NTEVENT_FD_WRITE;
+	}
+	/* The peer's FIN: a local shutdown changes no state. */
+	if ((1 << state) & (TCPF_CLOSE_WAIT | TCPF_LAST_ACK | TCPF_CLOSING)) {
+		now |= NTEVENT_FD_CLOSE;
+		errors[NTEVENT_FD_CLOSE_BIT] = 0;
+	}
+	if (state == TCP_CLOSE) {
+		err = READ_ONCE(sk->sk_err);
+		if (!(rec->disabled & NTEVENT_FD_CONNECT)) {
+			/* A connect that failed; a fresh socket has no error. */
+			if (err) {
+				now |= NTEVENT_FD_CONNECT;
+				errors[NTEVENT_FD_CONNECT_BIT] = err;
+			}
+		} else if (err || (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN)) {
+			/* Reset, or closed by both sides (TIME_WAIT). */
+			now |= NTEVENT_FD_CLOSE;
+			errors[NTEVENT_FD_CLOSE_BIT] = err;
+		}
+	}
+	return now;
+}
+
+/*
+ * Record what is true now and was not recorded since its re-enabling call
+ * (or what arrived anew, for the events in @arrived), and set the event if
+ * a selected event was recorded. Caller holds the wait-queue lock.
+ */
+static void ntevent_sock_note(struct ntevent_sock *rec, struct sock *sk,
+			      u32 arrived)
+{
+	int errors[NTEVENT_FD_MAX_EVENTS];
+	u32 add;
+	int i;
+
+	add = ntevent_sock_now(rec, sk, errors);
+	add &= ~rec->disabled | (arrived & NTEVENT_FD_ARRIVALS);
+	if (!add)
+		return;
+	for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
+		if (add & (1u << i) & (NTEVENT_FD_CONNECT | NTEVENT_FD_CLOSE))
+			rec->errors[i] = errors[i];
+		else if (add & (1u << i))
+			rec->errors[i] = 0;
+	rec->recorded |= add;
+	rec->disabled |= add;
+	if (rec->ev && (add & rec->mask))
+		ntevent_set(rec->ev);
+}
+
+/*
+ * The socket's wait queue woke: its lock is held, in the waker's context.
+ * Data, a connection or urgent data arriving wakes with EPOLLIN
+ * (sock_def_readable()); a state change wakes with no key.
+ */
+static int ntevent_sock_wake(wait_queue_entry_t *wait, unsigned int mode,
+			     int sync, void *key)
+{
+	struct ntevent_sock *rec = container_of(wait, struct ntevent_sock,
+						wait);
+	struct sock *sk = READ_ONCE(rec->sock->sk);
+
+	if (sk)
+		ntevent_sock_note(rec, sk, key_to_poll(key) & EPOLLIN ?
+				  NTEVENT_FD_ARRIVALS : 0);
+	return 0;
+}
+
+static struct ntevent_sock *ntevent_sock_find(struct socket *sock)
+{
+	struct ntevent_sock *rec;
+
+	lockdep_assert_held(&ntevent_socks_lock);
+	hash_for_each_possible(ntevent_socks, rec, node, (unsigned long)sock)
+		if (rec->sock == sock)
+			return rec;
+	return NULL;
+}
+
+/* Take the record off the socket and free it; process context. */
+static void ntevent_sock_free(struct ntevent_sock *rec)
+{
+	/* Once this returns, no ntevent_sock_wake() runs on rec. */
+	remove_wait_queue(&rec->sock->wq.wait, &rec->wait);
+	if (rec->obj)
+		ntevent_obj_put(rec->obj);
+	iput(SOCK_INODE(rec->sock));
+	kfree(rec);
+}
+
+/*
+ * Reap the records of released sockets (all of them if @all); returns how
+ * many records remain.
+ */
+static unsigned int ntevent_socks_reap(bool all)
+{
+	struct ntevent_sock *rec;
+	struct hlist_node *tmp;
+	HLIST_HEAD(dead);
+	unsigned int left;
+	int bkt;
+
+	mutex_lock(&ntevent_socks_lock);
+	hash_for_each_safe(ntevent_socks, bkt, tmp, rec, node) {
+		if (!all && READ_ONCE(rec->sock->file))
+			continue;
+		hash_del(&rec->node);
+		hlist_add_head(&rec->node, &dead);
+		ntevent_socks_count--;
+	}
+	left = ntevent_socks_count;
+	mutex_unlock(&ntevent_socks_lock);
+	hlist_for_each_entry_safe(rec, tmp, &dead, node)
+		ntevent_sock_free(rec);
+	return left;
+}
+
+static void ntevent_socks_reap_work(struct work_struct *work)
+{
+	if (ntevent_socks_reap(false))
+		schedule_delayed_work(&ntevent_socks_reaper, HZ);
+}
+
+/* The record of sock, made if absent (and @create); the table locked. */
+static struct ntevent_sock *ntevent_sock_get(struct socket *sock,
+					     bool create, gfp_t gfp)
+{
+	struct ntevent_sock *rec = ntevent_sock_find(sock);
+
+	if (rec || !create)
+		return rec;
+	rec = kzalloc(sizeof(*rec), gfp);
+	if (!rec)
+		return ERR_PTR(-ENOMEM);
+	rec->sock = sock;
+	ihold(SOCK_INODE(sock));
+	init_waitqueue_func_entry(&rec->wait, ntevent_sock_wake);
+	add_wait_queue(&sock->wq.wait, &rec->wait);
+	hash_add(ntevent_socks, &rec->node, (unsigned long)sock);
+	if (!ntevent_socks_count++)
+		schedule_delayed_work(&ntevent_socks_reaper, HZ);
+	return rec;
+}
+
+/* Lock the record's wait queue: what the waker holds. */
+static unsigned long ntevent_sock_lock(struct ntevent_sock *rec)
+	__acquires(&rec->sock->wq.wait.lock)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rec->sock->wq.wait.lock, flags);
+	return flags;
+}
+
+static void ntevent_sock_unlock(struct ntevent_sock *rec, unsigned long flags)
+	__releases(&rec->sock->wq.wait.lock)
+{
+	spin_unlock_irqrestore(&rec->sock->wq.wait.lock, flags);
+}
+
+/**
+ * __ntevent_sock_select() - WSAEventSelect: sock sets ev on the events of mask
+ * @sock: a TCP or UDP socket
+ * @ev:   the event, or NULL with @mask 0
+ * @obj:  the object holding @ev, whose reference passes to the record (and
+ *        is dropped on failure), or NULL
+ * @mask: %NTEVENT_FD_* bits; 0 cancels
+ * @gfp:  for the record
+ *
+ * Records at once what is already true, and sets @ev if an event of @mask
+ * is recorded and not yet enumerated. Never resets @ev.
+ *
+ * Context: process.
+ * Return: 0, -EINVAL, -EOPNOTSUPP (not TCP or UDP), -ENOMEM.
+ */
+int __ntevent_sock_select(struct socket *sock, struct ntevent *ev,
+			  struct ntevent_obj *obj, u32 mask, gfp_t gfp)
+{
+	struct ntevent_obj *old = NULL;
+	struct ntevent_sock *rec;
+	unsigned long flags;
+	struct sock *sk;
+	int ret;
+
+	ret = ntevent_sock_check(sock);
+	if (!ret && ((mask & ~NTEVENT_FD_ALL) || !mask != !ev))
+		ret = -EINVAL;
+	if (ret) {
+		if (obj)
+			ntevent_obj_put(obj);
+		return ret;
+	}
+	ntevent_socks_reap(false);
+	mutex_lock(&ntevent_socks_lock);
+	rec = ntevent_sock_get(sock, mask, gfp);
+	if (IS_ERR_OR_NULL(rec)) {
+		mutex_unlock(&ntevent_socks_lock);
+		if (obj)
+			ntevent_obj_put(obj);
+		return PTR_ERR_OR_ZERO(rec);
+	}
+	flags = ntevent_sock_lock(rec);
+	old = rec->obj;
+	rec->ev = ev;
+	rec->obj = obj;
+	rec->mask = mask;
+	sk = READ_ONCE(sock->sk);
+	if (sk)
+		ntevent_sock_note(rec, sk, 0);
+	if (ev && (rec->recorded & mask))
+		ntevent_set(ev);
+	ntevent_sock_unlock(rec, flags);
+	mutex_unlock(&ntevent_socks_lock);
+	if (old)
+		ntevent_obj_put(old);
+	return 0;
+}
+
+/**
+ * ntevent_sock_select() - WSAEventSelect for a kernel caller
+ * @sock: a TCP or UDP socket
+ * @ev:   the event, or NULL with @mask 0
+ * @mask: %NTEVENT_FD_* bits; 0 cancels
+ *
+ * The caller keeps @ev alive until it selects @sock again (with another
+ * event, or @mask 0); after that call returns, @sock no longer touches
+ * @ev.
+ *
+ * Context: process.
+ * Return: 0, -EINVAL, -EOPNOTSUPP, -ENOMEM.
+ */
+int ntevent_sock_select(struct socket *sock, struct ntevent *ev, u32 mask)
+{
+	return __ntevent_sock_select(sock, ev, NULL, mask, GFP_KERNEL);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_sock_select, NTEVENT);
+
+/**
+ * ntevent_sock_enum() - WSAEnumNetworkEvents
+ * @sock:   a TCP or UDP socket
+ * @reset:  an event to reset in the same step, or NULL
+ * @peek:   copy only: clear nothing, reset nothing
+ * @events: out: the recorded events of the current mask, now cleared
+ * @mask:   out: the current mask (0: not selected)
+ * @errors: out: the error of each event in @events (positive errno or 0);
+ *          the others are not written
+ *
+ * Copying, clearing and resetting are one step for every process that
+ * shares the socket: a network event recorded meanwhile is either
+ * reported or left recorded with the event set again.
+ *
+ * Context: process.
+ * Return: 0 or -EOPNOTSUPP.
+ */
+int ntevent_sock_enum(struct socket *sock, struct ntevent *reset, bool peek,
+		      u32 *events, u32 *mask, int *errors)
+{
+	struct ntevent_sock *rec;
+	unsigned long flags;
+	int ret, i;
+
+	ret = ntevent_sock_check(sock);
+	if (ret)
+		return ret;
+	*events = 0;
+	*mask = 0;
+	mutex_lock(&ntevent_socks_lock);
+	rec = ntevent_sock_get(sock, false, 0);
+	if (!rec) {
+		mutex_unlock(&ntevent_socks_lock);
+		if (reset && !peek)
+			ntevent_reset(reset);
+		return 0;
+	}
+	flags = ntevent_sock_lock(rec);
+	*mask = rec->mask;
+	*events = rec->recorded & rec->mask & NTEVENT_FD_RECORDED;
+	for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
+		if (*events & (1u << i))
+			errors[i] = rec->errors[i];
+	if (!peek) {
+		rec->recorded &= ~*events;
+		if (reset)
+			ntevent_reset(reset);
+	}
+	ntevent_sock_unlock(rec, flags);
+	mutex_unlock(&ntevent_socks_lock);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_sock_enum, NTEVENT);
+
+/**
+ * ntevent_sock_unenum() - put back what a failed WSAEnumNetworkEvents took
+ * @sock:   the socket
+ * @events: what ntevent_sock_enum() reported
+ *
+ * The events are recorded again (their errors were kept) and the event is
+ * set, as if the enumeration had not happened.
+ *
+ * Context: process.
+ */
+void ntevent_sock_unenum(struct socket *sock, u32 events)
+{
+	struct ntevent_sock *rec;
+	unsigned long flags;
+
+	mutex_lock(&ntevent_socks_lock);
+	rec = ntevent_sock_get(sock, false, 0);
+	if (rec) {
+		flags = ntevent_sock_lock(rec);
+		rec->recorded |= events;
+		if (rec->ev && (rec->recorded & rec->mask))
+			ntevent_set(rec->ev);
+		ntevent_sock_unlock(rec, flags);
+	}
+	mutex_unlock(&ntevent_socks_lock);
+}
+
+/**
+ * ntevent_sock_enable() - a Winsock call re-enables network events
+ * @sock:     the socket
+ * @events:   %NTEVENT_FD_READ (a receive), %NTEVENT_FD_OOB (an MSG_OOB
+ *            receive), %NTEVENT_FD_ACCEPT (an accept),
+ *            %NTEVENT_FD_WRITE (a send that failed with EAGAIN)
+ * @listener: for a socket just accepted, the listening socket whose event
+ *            and mask it takes (it never gets FD_CONNECT); or NULL
+ *
+ * What is true now of a re-enabled event is recorded at once (data left
+ * after a receive, another connection queued).
+ *
+ * Context: process.
+ * Return: 0, -EINVAL, -EOPNOTSUPP, -ENOMEM.
+ */
+int ntevent_sock_enable(struct socket *sock, u32 events,
+			struct socket *listener)
+{
+	struct ntevent_sock *rec, *from = NULL;
+	struct ntevent_obj *obj = NULL;
+	struct ntevent *ev = NULL;
+	unsigned long flags;
+	struct sock *sk;
+	u32 mask = 0;
+	int ret;
+
+	ret = ntevent_sock_check(sock);
+	if (!ret && listener)
+		ret = ntevent_sock_check(listener);
+	if (!ret && (events & ~NTEVENT_FD_REENABLED))
+		ret = -EINVAL;
+	if (ret)
+		return ret;
+	mutex_lock(&ntevent_socks_lock);
+	if (listener) {
+		from = ntevent_sock_get(listener, false, 0);
+		if (from) {
+			flags = ntevent_sock_lock(from);
+			ev = from->ev;
+			obj = from->obj;
+			if (obj)
+				kref_get(&obj->ref);
+			mask = from->mask;
+			ntevent_sock_unlock(from, flags);
+		}
+	}
+	rec = ntevent_sock_get(sock, mask, GFP_KERNEL_ACCOUNT);
+	if (IS_ERR_OR_NULL(rec)) {
+		mutex_unlock(&ntevent_socks_lock);
+		if (obj)
+			ntevent_obj_put(obj);
+		return PTR_ERR_OR_ZERO(rec);
+	}
+	flags = ntevent_sock_lock(rec);
+	if (listener) {
+		swap(rec->obj, obj);
+		rec->ev = ev;
+		rec->mask = mask;
+		rec->disabled |= NTEVENT_FD_CONNECT;
+	}
+	rec->disabled &= ~events;
+	sk = READ_ONCE(sock->sk);
+	if (sk)
+		ntevent_sock_note(rec, sk, 0);
+	ntevent_sock_unlock(rec, flags);
+	mutex_unlock(&ntevent_socks_lock);
+	if (obj)
+		ntevent_obj_put(obj);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_sock_enable, NTEVENT);
+
+/* Module unload: no descriptor is open; let every socket go. */
+void ntevent_socks_exit(void)
+{
+	cancel_delayed_work_sync(&ntevent_socks_reaper);
+	ntevent_socks_reap(true);
+}
