@@ -56,6 +56,15 @@ int ntevent_open_named(const char *name, size_t name_len, unsigned int flags,
 		       unsigned int mode, int *created);
 int ntevent_dup(int fd, uint32_t access, unsigned int flags);
 
+/*
+ * Since LIBNTEVENT_1.2: network events of sockets (WSAEventSelect); the
+ * NTEVENT_FD_* bits of the kernel ABI.
+ */
+int ntevent_sock_select(int sock, int event_fd, uint32_t mask);
+int ntevent_sock_enum(int sock, int reset_fd, uint32_t *events, int *errors);
+int ntevent_sock_enable(int sock, uint32_t events, int listener);
+int ntevent_sock_mask(int sock);
+
 uint64_t ntevent_deadline_after(uint64_t ns);
 
 void *ntevent_fd_to_handle(int fd);

@@ -76,6 +76,66 @@ static const struct ntevent_errmap *ntevent_errmap_find(int err)
 	return &ntevent_errmap_other;
 }
 
+/*
+ * The socket calls' errors (closesocket, recv...): Winsock's WSAE* codes,
+ * which are 10000 + the BSD errno, for Linux's errno values.
+ */
+static const struct {
+	int err;
+	int wsa;
+} ntevent_sock_errmap[] = {
+	{ EINTR,	WSAEINTR },
+	{ EBADF,	WSAENOTSOCK },	/* not a descriptor: not a socket */
+	{ ENOTSOCK,	WSAENOTSOCK },
+	{ EACCES,	WSAEACCES },
+	{ EFAULT,	WSAEFAULT },
+	{ EINVAL,	WSAEINVAL },
+	{ EMFILE,	WSAEMFILE },
+	{ ENFILE,	WSAEMFILE },
+	{ EAGAIN,	WSAEWOULDBLOCK },
+	/* a non-blocking connect under way: Winsock says WSAEWOULDBLOCK */
+	{ EINPROGRESS,	WSAEWOULDBLOCK },
+	{ EALREADY,	WSAEALREADY },
+	{ EDESTADDRREQ,	WSAEDESTADDRREQ },
+	{ EMSGSIZE,	WSAEMSGSIZE },
+	{ EPROTOTYPE,	WSAEPROTOTYPE },
+	{ ENOPROTOOPT,	WSAENOPROTOOPT },
+	{ EPROTONOSUPPORT, WSAEPROTONOSUPPORT },
+	{ EOPNOTSUPP,	WSAEOPNOTSUPP },
+	{ EAFNOSUPPORT,	WSAEAFNOSUPPORT },
+	{ EADDRINUSE,	WSAEADDRINUSE },
+	{ EADDRNOTAVAIL, WSAEADDRNOTAVAIL },
+	{ ENETDOWN,	WSAENETDOWN },
+	{ ENODEV,	WSAENETDOWN },	/* no /dev/ntevent */
+	{ ENETUNREACH,	WSAENETUNREACH },
+	{ ENETRESET,	WSAENETRESET },
+	{ ECONNABORTED,	WSAECONNABORTED },
+	{ ECONNRESET,	WSAECONNRESET },
+	{ ENOBUFS,	WSAENOBUFS },
+	{ ENOMEM,	WSAENOBUFS },
+	{ EISCONN,	WSAEISCONN },
+	{ ENOTCONN,	WSAENOTCONN },
+	{ EPIPE,	WSAESHUTDOWN },
+	{ ESHUTDOWN,	WSAESHUTDOWN },
+	{ ETIMEDOUT,	WSAETIMEDOUT },
+	{ ECONNREFUSED,	WSAECONNREFUSED },
+	{ EHOSTUNREACH,	WSAEHOSTUNREACH },
+	{ EHOSTDOWN,	WSAEHOSTUNREACH },
+};
+
+int ntevent__sock_errno_to_wsa(int err)
+{
+	size_t i;
+
+	if (err < 0)
+		err = -err;
+	for (i = 0; i < sizeof(ntevent_sock_errmap) /
+		    sizeof(ntevent_sock_errmap[0]); i++)
+		if (ntevent_sock_errmap[i].err == err)
+			return ntevent_sock_errmap[i].wsa;
+	return WSASYSCALLFAILURE;
+}
+
 NTEVENT_EXPORT int32_t ntevent_errno_to_ntstatus(int err)
 {
 	return ntevent_errmap_find(err)->status;

@@ -114,6 +114,9 @@ static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
 	return dev < 0 ? dev : 0;
 }
 
+/* The WSAE* code of a socket call's errno (errmap.c). */
+int ntevent__sock_errno_to_wsa(int err);
+
 /* Close the descriptor a HANDLE names; any bad handle is -EBADF. */
 int ntevent__handle_close(const void *handle);
 

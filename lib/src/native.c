@@ -8,6 +8,7 @@
  * again (the module may have been loaded meanwhile).
  */
 #include <limits.h>
+#include <string.h>
 #include <stdint.h>
 
 #include "internal.h"
@@ -122,6 +123,79 @@ NTEVENT_EXPORT int ntevent_dup(int fd, uint32_t access, unsigned int flags)
 	if (ret < 0)
 		return ret;
 	return (int)args.fd;
+}
+
+NTEVENT_EXPORT int ntevent_sock_select(int sock, int event_fd, uint32_t mask)
+{
+	struct ntevent_sock_select_args args = {
+		.sock_fd = (uint32_t)sock,
+		.event_fd = mask ? (uint32_t)event_fd : 0,
+		.mask = mask,
+	};
+	int dev = ntevent__device();
+
+	if (dev < 0)
+		return dev;
+	return ntevent__ioctl(dev, NTEVENT_IOC_SOCK_SELECT, &args);
+}
+
+/* One NTEVENT_IOC_SOCK_ENUM; reset_fd -1 resets nothing. */
+static int ntevent_sock_ioc_enum(int sock, int reset_fd, uint32_t flags,
+				 struct ntevent_sock_enum_args *args)
+{
+	int dev = ntevent__device();
+
+	if (dev < 0)
+		return dev;
+	memset(args, 0, sizeof(*args));
+	args->sock_fd = (uint32_t)sock;
+	args->flags = flags;
+	if (reset_fd != -1) {
+		args->event_fd = (uint32_t)reset_fd;
+		args->flags |= NTEVENT_SOCK_RESET;
+	}
+	return ntevent__ioctl(dev, NTEVENT_IOC_SOCK_ENUM, args);
+}
+
+NTEVENT_EXPORT int ntevent_sock_enum(int sock, int reset_fd, uint32_t *events,
+				     int *errors)
+{
+	struct ntevent_sock_enum_args args;
+	int ret, i;
+
+	ret = ntevent_sock_ioc_enum(sock, reset_fd, 0, &args);
+	if (ret < 0)
+		return ret;
+	*events = args.events;
+	for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
+		if (args.events & (1u << i))
+			errors[i] = args.errors[i];
+	return 0;
+}
+
+NTEVENT_EXPORT int ntevent_sock_mask(int sock)
+{
+	struct ntevent_sock_enum_args args;
+	int ret = ntevent_sock_ioc_enum(sock, -1, NTEVENT_SOCK_PEEK, &args);
+
+	return ret < 0 ? ret : (int)args.mask;
+}
+
+NTEVENT_EXPORT int ntevent_sock_enable(int sock, uint32_t events, int listener)
+{
+	struct ntevent_sock_enable_args args = {
+		.sock_fd = (uint32_t)sock,
+		.events = events,
+	};
+	int dev = ntevent__device();
+
+	if (dev < 0)
+		return dev;
+	if (listener != -1) {
+		args.from_fd = (uint32_t)listener;
+		args.flags = NTEVENT_SOCK_INHERIT;
+	}
+	return ntevent__ioctl(dev, NTEVENT_IOC_SOCK_ENABLE, &args);
 }
 
 NTEVENT_EXPORT int ntevent_set(int fd, int *prev)

@@ -9,16 +9,26 @@
  * name ("directly mapped to the corresponding native Windows functions")
  * and work on any event handle, before WSAStartup and after WSACleanup.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
+/* This file defines the calls the macros rename. */
+#define NTEVENT_WS_NO_MACROS
 #include <ntevent/winsock.h>
 
 #include "internal.h"
 
 _Static_assert(sizeof(DWORD) == 4 && sizeof(WORD) == 2, "LLP64 DWORD");
 _Static_assert(WSA_MAXIMUM_WAIT_EVENTS == NTEVENT_MAX_WAIT_COUNT, "wait count");
+_Static_assert(FD_READ == NTEVENT_FD_READ && FD_WRITE == NTEVENT_FD_WRITE &&
+	       FD_OOB == NTEVENT_FD_OOB && FD_ACCEPT == NTEVENT_FD_ACCEPT &&
+	       FD_CONNECT == NTEVENT_FD_CONNECT && FD_CLOSE == NTEVENT_FD_CLOSE &&
+	       FD_ALL_EVENTS == NTEVENT_FD_ALL &&
+	       FD_MAX_EVENTS == NTEVENT_FD_MAX_EVENTS, "network events");
 
 /* Successful WSAStartup() calls not yet matched by WSACleanup(). */
 static unsigned int wsa_startups;
@@ -182,6 +192,288 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 		return (DWORD)ntevent_errno_to_wsa(ret);
 	wsa_last_error = ntevent_errno_to_wsa(ret);
 	return WSA_WAIT_FAILED;
+}
+
+/* ---- network events of sockets ---- */
+
+/* SOCKET_ERROR with a socket call's error in WSAGetLastError(). */
+static int wsa_sock_error(int err)
+{
+	wsa_last_error = ntevent__sock_errno_to_wsa(err);
+	return SOCKET_ERROR;
+}
+
+/* Windows' socket descriptors fit an int; others are WSAENOTSOCK. */
+static int wsa_sock_fd(SOCKET s)
+{
+	return s > (SOCKET)INT32_MAX ? -1 : (int)s;
+}
+
+/* Make fd non-blocking (or blocking): 0 or -errno. */
+static int wsa_nonblock(int fd, int on)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	if (fl < 0)
+		return -errno;
+	fl = on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK;
+	return fcntl(fd, F_SETFL, fl) < 0 ? -errno : 0;
+}
+
+NTEVENT_EXPORT int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject,
+					 long lNetworkEvents)
+{
+	int fd = wsa_sock_fd(s), ev = 0, saved = errno, ret;
+
+	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
+		wsa_last_error = WSANOTINITIALISED;
+		return SOCKET_ERROR;
+	}
+	/* Even with no events: Winsock's socket is non-blocking from now. */
+	ret = fd < 0 ? -ENOTSOCK : wsa_nonblock(fd, 1);
+	errno = saved;
+	if (ret < 0)
+		return wsa_sock_error(ret);
+	if ((unsigned long)lNetworkEvents & ~(unsigned long)FD_ALL_EVENTS) {
+		wsa_last_error = WSAEINVAL;
+		return SOCKET_ERROR;
+	}
+	if (lNetworkEvents) {
+		ev = ntevent_handle_to_fd(hEventObject);
+		if (ev < 0) {
+			wsa_last_error = WSAEINVAL;	/* not an event */
+			return SOCKET_ERROR;
+		}
+	}
+	ret = ntevent_sock_select(fd, ev, (uint32_t)lNetworkEvents);
+	if (ret == -EBADF || ret == -EBADFD || ret == -EACCES)
+		ret = -EINVAL;		/* the socket was fine: the event */
+	return ret < 0 ? wsa_sock_error(ret) : 0;
+}
+
+/*
+ * The Winsock error of a network event. A reset connection's FD_CLOSE
+ * carries WSAECONNABORTED on Windows (Wine's tests check it there), not
+ * the WSAECONNRESET its documentation names.
+ */
+static int wsa_event_error(int bit, int err)
+{
+	if (!err)
+		return 0;
+	if (bit == FD_CLOSE_BIT && err == ECONNRESET)
+		return WSAECONNABORTED;
+	return ntevent__sock_errno_to_wsa(err);
+}
+
+NTEVENT_EXPORT int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject,
+					       LPWSANETWORKEVENTS lpNetworkEvents)
+{
+	int errors[FD_MAX_EVENTS], reset = -1, fd = wsa_sock_fd(s), ret, i;
+	uint32_t events;
+
+	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
+		wsa_last_error = WSANOTINITIALISED;
+		return SOCKET_ERROR;
+	}
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	if (!lpNetworkEvents) {
+		wsa_last_error = WSAEFAULT;
+		return SOCKET_ERROR;
+	}
+	if (hEventObject) {
+		reset = ntevent_handle_to_fd(hEventObject);
+		if (reset < 0) {
+			wsa_last_error = WSA_INVALID_HANDLE;
+			return SOCKET_ERROR;
+		}
+	}
+	ret = ntevent_sock_enum(fd, reset, &events, errors);
+	if (ret == -EBADFD || ret == -EACCES || (ret == -EBADF && reset >= 0 &&
+						 fcntl(fd, F_GETFD) >= 0)) {
+		wsa_last_error = WSA_INVALID_HANDLE;	/* the event's fault */
+		return SOCKET_ERROR;
+	}
+	if (ret < 0)
+		return wsa_sock_error(ret);
+	lpNetworkEvents->lNetworkEvents = (long)events;
+	for (i = 0; i < FD_MAX_EVENTS; i++)
+		if (events & (1u << i))
+			lpNetworkEvents->iErrorCode[i] =
+				wsa_event_error(i, errors[i]);
+	return 0;
+}
+
+NTEVENT_EXPORT int WSAAPI closesocket(SOCKET s)
+{
+	int fd = wsa_sock_fd(s), saved = errno, ret;
+
+	/* A descriptor that is not a socket is not Winsock's to close. */
+	ret = fd < 0 ? -ENOTSOCK : ntevent_sock_mask(fd);
+	if (ret == -ENOTSOCK || ret == -EBADF) {
+		errno = saved;
+		return wsa_sock_error(ret);
+	}
+	ret = close(fd) ? -errno : 0;
+	errno = saved;
+	return ret < 0 && ret != -EINTR ? wsa_sock_error(ret) : 0;
+}
+
+/* FIONBIO and FIONREAD as Windows' headers number them, too. */
+#define WSA_FIONBIO	((long)0x8004667e)
+#define WSA_FIONREAD	((long)0x4004667f)
+
+NTEVENT_EXPORT int WSAAPI ioctlsocket(SOCKET s, long cmd, u_long *argp)
+{
+	int fd = wsa_sock_fd(s), saved = errno, n, ret;
+
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	if (!argp)
+		return wsa_sock_error(-EFAULT);
+	if (cmd == FIONBIO || cmd == WSA_FIONBIO) {
+		/* A selected socket stays non-blocking (WSAEventSelect(3)). */
+		ret = ntevent_sock_mask(fd);
+		if (ret > 0 && !*argp)
+			ret = -EINVAL;
+		else if (ret >= 0 || ret == -EOPNOTSUPP)
+			ret = wsa_nonblock(fd, *argp != 0);
+	} else if (cmd == FIONREAD || cmd == WSA_FIONREAD) {
+		ret = ioctl(fd, FIONREAD, &n) ? -errno : 0;
+		if (!ret)
+			*argp = (u_long)n;
+	} else {
+		ret = -EINVAL;
+	}
+	errno = saved;
+	return ret < 0 ? wsa_sock_error(ret) : 0;
+}
+
+/* The result of a socket call: r, or SOCKET_ERROR and its error. */
+static int wsa_sock_result(long r, int err, int saved)
+{
+	errno = saved;
+	return r < 0 ? wsa_sock_error(err) : (int)r;
+}
+
+NTEVENT_EXPORT SOCKET WSAAPI ntevent_ws_accept(SOCKET s, struct sockaddr *addr,
+					       int *addrlen)
+{
+	int fd = wsa_sock_fd(s), saved = errno, nfd, err;
+	socklen_t len = addrlen ? (socklen_t)*addrlen : 0;
+
+	if (fd < 0) {
+		wsa_sock_error(-ENOTSOCK);
+		return INVALID_SOCKET;
+	}
+	nfd = accept4(fd, addr, addrlen ? &len : NULL, 0);
+	err = errno;
+	/* Another connection queued records FD_ACCEPT again at once. */
+	ntevent_sock_enable(fd, NTEVENT_FD_ACCEPT, -1);
+	if (nfd < 0) {
+		wsa_sock_result(-1, err, saved);
+		return INVALID_SOCKET;
+	}
+	if (addrlen)
+		*addrlen = (int)len;
+	/* The new socket takes the listener's event and mask, if any. */
+	if (ntevent_sock_enable(nfd, 0, fd) == 0 && ntevent_sock_mask(nfd) > 0)
+		wsa_nonblock(nfd, 1);
+	errno = saved;
+	return (SOCKET)nfd;
+}
+
+NTEVENT_EXPORT int WSAAPI ntevent_ws_connect(SOCKET s,
+					     const struct sockaddr *name,
+					     int namelen)
+{
+	int fd = wsa_sock_fd(s), saved = errno, r;
+
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	r = connect(fd, name, (socklen_t)namelen);
+	return wsa_sock_result(r, errno, saved);
+}
+
+/* After a receive: FD_READ (or FD_OOB) again if data is left. */
+static int wsa_received(int fd, long r, int flags, int saved)
+{
+	int err = errno;
+
+	if (r >= 0)
+		ntevent_sock_enable(fd, flags & MSG_OOB ? NTEVENT_FD_OOB :
+				    NTEVENT_FD_READ, -1);
+	return wsa_sock_result(r, err, saved);
+}
+
+NTEVENT_EXPORT int WSAAPI ntevent_ws_recv(SOCKET s, char *buf, int len,
+					  int flags)
+{
+	int fd = wsa_sock_fd(s), saved = errno;
+
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	if (len < 0)
+		return wsa_sock_error(-EFAULT);
+	return wsa_received(fd, recv(fd, buf, (size_t)len, flags), flags,
+			    saved);
+}
+
+NTEVENT_EXPORT int WSAAPI ntevent_ws_recvfrom(SOCKET s, char *buf, int len,
+					      int flags, struct sockaddr *from,
+					      int *fromlen)
+{
+	int fd = wsa_sock_fd(s), saved = errno, ret;
+	socklen_t flen = fromlen ? (socklen_t)*fromlen : 0;
+
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	if (len < 0)
+		return wsa_sock_error(-EFAULT);
+	ret = wsa_received(fd, recvfrom(fd, buf, (size_t)len, flags, from,
+					fromlen ? &flen : NULL), flags, saved);
+	if (ret >= 0 && fromlen)
+		*fromlen = (int)flen;
+	return ret;
+}
+
+/* After a send: one that would block re-enables FD_WRITE. */
+static int wsa_sent(int fd, long r, int saved)
+{
+	int err = errno;
+
+	if (r < 0 && (err == EAGAIN || err == EWOULDBLOCK))
+		ntevent_sock_enable(fd, NTEVENT_FD_WRITE, -1);
+	return wsa_sock_result(r, err, saved);
+}
+
+NTEVENT_EXPORT int WSAAPI ntevent_ws_send(SOCKET s, const char *buf, int len,
+					  int flags)
+{
+	int fd = wsa_sock_fd(s), saved = errno;
+
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	if (len < 0)
+		return wsa_sock_error(-EFAULT);
+	/* Winsock has no SIGPIPE: a closed connection is an error. */
+	return wsa_sent(fd, send(fd, buf, (size_t)len, flags | MSG_NOSIGNAL),
+			saved);
+}
+
+NTEVENT_EXPORT int WSAAPI ntevent_ws_sendto(SOCKET s, const char *buf, int len,
+					    int flags,
+					    const struct sockaddr *to,
+					    int tolen)
+{
+	int fd = wsa_sock_fd(s), saved = errno;
+
+	if (fd < 0)
+		return wsa_sock_error(-ENOTSOCK);
+	if (len < 0)
+		return wsa_sock_error(-EFAULT);
+	return wsa_sent(fd, sendto(fd, buf, (size_t)len, flags | MSG_NOSIGNAL,
+				   to, (socklen_t)tolen), saved);
 }
 
 /* The service provider face: the error goes to *lpErrno only. */

@@ -188,7 +188,7 @@ static const struct call calls[] = {
 	{ "WPUCloseEvent", wpu_close, FALSE, true, false, true },
 };
 
-enum bad_kind { NUL, INVALID, CLOSED, VALUE, PIPE, SOCKET, BAD_KINDS };
+enum bad_kind { NUL, INVALID, CLOSED, VALUE, PIPE, A_SOCKET, BAD_KINDS };
 
 static const struct {
 	const char *name;
@@ -199,7 +199,7 @@ static const struct {
 	[CLOSED] = { "closed", false },
 	[VALUE] = { "0x1233", false },
 	[PIPE] = { "pipe", true },
-	[SOCKET] = { "socket", true },
+	[A_SOCKET] = { "socket", true },
 };
 
 static void bad_call(const struct call *c, WSAEVENT bad, WSAEVENT good)
@@ -233,7 +233,7 @@ static void bad_handles(void)
 	bad[VALUE] = (WSAEVENT)(uintptr_t)0x1233;
 	bad[PIPE] = ntevent_fd_to_handle(t_pipe_fd());
 	CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
-	bad[SOCKET] = ntevent_fd_to_handle(sv[0]);
+	bad[A_SOCKET] = ntevent_fd_to_handle(sv[0]);
 	/* closed last, so that no later descriptor reuses its number */
 	CHECK_EQ(WSACloseEvent(bad[CLOSED]), TRUE);
 
