@@ -47,7 +47,19 @@ lib:
 install uninstall:
 	$(MAKE) -C lib $@
 
-tools: build/demo/ntevent-demo build/bench/ntevent-bench
+# The Winsock echo server, ported unchanged (static, against build/lib),
+# and the client that drives it.
+ECHO_PROGS := build/demo/wsa_echo_server build/demo/echo_client
+
+tools: build/demo/ntevent-demo build/bench/ntevent-bench $(ECHO_PROGS)
+build/demo/wsa_echo_server: test/demo/wsa_echo_server.c lib
+	mkdir -p $(dir $@)
+	$(CC) $(filter-out -Iuapi,$(TEST_CFLAGS)) -Ilib/include -o $@ $< \
+		build/lib/libntevent.a
+
+build/demo/echo_client: test/demo/echo_client.c
+	mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -o $@ $<
 
 build/demo/ntevent-demo: test/demo/demo.c uapi/linux/ntevent.h
 	mkdir -p $(dir $@)
@@ -60,17 +72,29 @@ build/bench/ntevent-bench: test/bench/bench.c lib
 		build/lib/libntevent.a
 
 # Processes meet on a named event through ntevent(1), a driver shares one
-# with user space, and a raw descriptor crosses fork and exec.
-demo: build/demo/ntevent-demo
+# with user space, a raw descriptor crosses fork and exec, and a Winsock
+# echo server serves clients with the events its sockets set.
+demo: build/demo/ntevent-demo $(ECHO_PROGS)
 	$(MAKE) -C lib
 	test/vm/run --kernel stock -- $(CURDIR)/test/demo/named-demo.sh \
-		$(CURDIR)/build/lib/ntevent-static $(CURDIR)/build/demo/ntevent-demo
+		$(CURDIR)/build/lib/ntevent-static $(CURDIR)/build/demo/ntevent-demo \
+		$(addprefix $(CURDIR)/,$(ECHO_PROGS))
 
-# The figures, then the wait-all attack's, in one icount boot.
+build/bench/epoll_echo_server: test/bench/epoll_echo_server.c
+	mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -o $@ $<
+
+# The figures, then the wait-all attack's, then the Winsock echo server
+# against the epoll one, in one icount boot.
 BENCH := $(CURDIR)/build/bench/ntevent-bench
-bench: build/bench/ntevent-bench
-	test/vm/run --kernel stock --icount --copy $(BENCH) -- \
-		/bin/sh -c '$(BENCH) && $(BENCH) --attack'
+ECHO_BENCH := $(CURDIR)/test/bench/echo-bench.sh \
+	$(CURDIR)/build/demo/wsa_echo_server \
+	$(CURDIR)/build/bench/epoll_echo_server $(CURDIR)/build/demo/echo_client
+bench: build/bench/ntevent-bench build/bench/epoll_echo_server $(ECHO_PROGS)
+	test/vm/run --kernel stock --icount --copy $(BENCH) \
+		$(foreach f,$(wordlist 2,4,$(ECHO_BENCH)),--copy $(f)) \
+		--copy $(firstword $(ECHO_BENCH)) -- \
+		/bin/sh -c '$(BENCH) && $(BENCH) --attack && $(ECHO_BENCH)'
 
 # The attack on the debug kernel with the irqsoff tracer: the longest
 # IRQs-off section of the machine during idle sets and during the attack.

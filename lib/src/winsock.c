@@ -406,19 +406,6 @@ static int wsa_received(int fd, long r, int flags, int saved)
 	return wsa_sock_result(r, err, saved);
 }
 
-NTEVENT_EXPORT int WSAAPI ntevent_ws_recv(SOCKET s, char *buf, int len,
-					  int flags)
-{
-	int fd = wsa_sock_fd(s), saved = errno;
-
-	if (fd < 0)
-		return wsa_sock_error(-ENOTSOCK);
-	if (len < 0)
-		return wsa_sock_error(-EFAULT);
-	return wsa_received(fd, recv(fd, buf, (size_t)len, flags), flags,
-			    saved);
-}
-
 NTEVENT_EXPORT int WSAAPI ntevent_ws_recvfrom(SOCKET s, char *buf, int len,
 					      int flags, struct sockaddr *from,
 					      int *fromlen)
@@ -447,20 +434,6 @@ static int wsa_sent(int fd, long r, int saved)
 	return wsa_sock_result(r, err, saved);
 }
 
-NTEVENT_EXPORT int WSAAPI ntevent_ws_send(SOCKET s, const char *buf, int len,
-					  int flags)
-{
-	int fd = wsa_sock_fd(s), saved = errno;
-
-	if (fd < 0)
-		return wsa_sock_error(-ENOTSOCK);
-	if (len < 0)
-		return wsa_sock_error(-EFAULT);
-	/* Winsock has no SIGPIPE: a closed connection is an error. */
-	return wsa_sent(fd, send(fd, buf, (size_t)len, flags | MSG_NOSIGNAL),
-			saved);
-}
-
 NTEVENT_EXPORT int WSAAPI ntevent_ws_sendto(SOCKET s, const char *buf, int len,
 					    int flags,
 					    const struct sockaddr *to,
@@ -472,8 +445,22 @@ NTEVENT_EXPORT int WSAAPI ntevent_ws_sendto(SOCKET s, const char *buf, int len,
 		return wsa_sock_error(-ENOTSOCK);
 	if (len < 0)
 		return wsa_sock_error(-EFAULT);
+	/* Winsock has no SIGPIPE: a closed connection is an error. */
 	return wsa_sent(fd, sendto(fd, buf, (size_t)len, flags | MSG_NOSIGNAL,
 				   to, (socklen_t)tolen), saved);
+}
+
+/* recv and send are recvfrom and sendto without an address. */
+NTEVENT_EXPORT int WSAAPI ntevent_ws_recv(SOCKET s, char *buf, int len,
+					  int flags)
+{
+	return ntevent_ws_recvfrom(s, buf, len, flags, NULL, NULL);
+}
+
+NTEVENT_EXPORT int WSAAPI ntevent_ws_send(SOCKET s, const char *buf, int len,
+					  int flags)
+{
+	return ntevent_ws_sendto(s, buf, len, flags, NULL, 0);
 }
 
 /* The service provider face: the error goes to *lpErrno only. */

@@ -4,10 +4,13 @@
 # ntevent's main job, shown in the VM (make demo): processes meet on a
 # named event, a Windows-style \BaseNamedObjects\ name, through the
 # ntevent(1) tool; then a driver and a user process share one by name.
-#   named-demo.sh /path/to/ntevent-static [/path/to/ntevent-demo]
+#   named-demo.sh /path/to/ntevent-static [/path/to/ntevent-demo
+#                 [/path/to/wsa_echo_server /path/to/echo_client]]
 set -u
 nt=${1:?usage: named-demo.sh NTEVENT-TOOL [RAW-DEMO]}
 raw=${2:-}
+server=${3:-}
+client=${4:-}
 fail() { echo "demo FAILED: $*"; exit 1; }
 
 echo "== 1. two processes meet on a named event"
@@ -54,6 +57,16 @@ if [ -n "$raw" ]; then
 	echo
 	echo "== 3. the raw ioctl ABI: a descriptor crossing fork and exec"
 	"$raw" || fail "the raw demo"
+fi
+if [ -n "$server" ] && [ -n "$client" ]; then
+	echo
+	echo "== 4. a Winsock echo server, ported unchanged (test/demo/wsa_echo_server.c)"
+	echo "WSAEventSelect + WSAWaitForMultipleEvents + WSAEnumNetworkEvents: the kernel sets each socket's event"
+	"$server" 7007 3 &
+	spid=$!
+	"$client" 7007 3 100 64 ||
+		{ kill "$spid"; fail "the echo client"; }
+	wait "$spid" || fail "the echo server"
 fi
 echo
 echo "demo done"
