@@ -102,6 +102,26 @@ static int ntevent_sock_check(struct socket *sock)
 }
 
 /*
+ * Data to read on a TCP socket, not counting an urgent byte that a normal
+ * receive skips (what tcp_poll() does with its target), nor the peer's
+ * FIN (SOCK_DONE), whose sequence number stays unread until a receive
+ * returns 0: the end of the stream is FD_CLOSE, not FD_READ.
+ */
+static bool ntevent_tcp_readable(struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	int avail = READ_ONCE(tp->rcv_nxt) - READ_ONCE(tp->copied_seq);
+
+	if (sock_flag(sk, SOCK_DONE))
+		avail--;
+	if (READ_ONCE(tp->urg_data) &&
+	    READ_ONCE(tp->urg_seq) == READ_ONCE(tp->copied_seq) &&
+	    !sock_flag(sk, SOCK_URGINLINE))
+		avail--;
+	return avail > 0;
+}
+
+/*
  * The network events true of sk now, and their errors. Lockless reads, as
  * tcp_poll() and udp_poll() make them.
  */
@@ -117,6 +137,11 @@ static u32 ntevent_sock_now(struct ntevent_sock *rec, struct sock *sk,
 			now |= NTEVENT_FD_READ;
 		if (inet_sk(sk)->inet_num && sock_writeable(sk))
 			now |= NTEVENT_FD_WRITE;
+		/* connect() on UDP wakes nobody: Winsock's calls tell us. */
+		if (READ_ONCE(sk->sk_state) == TCP_ESTABLISHED) {
+			now |= NTEVENT_FD_CONNECT;
+			errors[NTEVENT_FD_CONNECT_BIT] = 0;
+		}
 		return now;
 	}
 
@@ -126,7 +151,7 @@ static u32 ntevent_sock_now(struct ntevent_sock *rec, struct sock *sk,
 			now |= NTEVENT_FD_ACCEPT;
 		return now;
 	}
-	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
+	if (ntevent_tcp_readable(sk))
 		now |= NTEVENT_FD_READ;
 	if (READ_ONCE(tcp_sk(sk)->urg_data) & TCP_URG_VALID)
 		now |= NTEVENT_FD_OOB;
@@ -458,7 +483,8 @@ void ntevent_sock_unenum(struct socket *sock, u32 events)
  * @sock:     the socket
  * @events:   %NTEVENT_FD_READ (a receive), %NTEVENT_FD_OOB (an MSG_OOB
  *            receive), %NTEVENT_FD_ACCEPT (an accept),
- *            %NTEVENT_FD_WRITE (a send that failed with EAGAIN)
+ *            %NTEVENT_FD_WRITE (a send that failed with EAGAIN), or 0
+ *            (a connect() on UDP, which wakes nobody)
  * @listener: for a socket just accepted, the listening socket whose event
  *            and mask it takes (it never gets FD_CONNECT); or NULL
  *

@@ -392,6 +392,9 @@ NTEVENT_EXPORT int WSAAPI ntevent_ws_connect(SOCKET s,
 	if (fd < 0)
 		return wsa_sock_error(-ENOTSOCK);
 	r = connect(fd, name, (socklen_t)namelen);
+	/* A UDP connect wakes nobody: have FD_CONNECT and FD_WRITE noted. */
+	if (!r)
+		ntevent_sock_enable(fd, 0, -1);
 	return wsa_sock_result(r, errno, saved);
 }
 

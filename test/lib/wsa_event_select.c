@@ -206,6 +206,15 @@ static void sixty_four(void)
 		CHECK_EQ(ne.lNetworkEvents, FD_READ);
 		CHECK_EQ(recvfrom(rx[k], &b, 1, 0, NULL, NULL), 1);
 	}
+	t_case = "udp connect: FD_CONNECT and FD_WRITE";
+	CHECK_EQ(closesocket(tx), 0);
+	tx = (SOCKET)CHECK_OK(socket(AF_INET, SOCK_DGRAM, 0));
+	CHECK_EQ(WSAEventSelect(tx, evs[0], FD_CONNECT | FD_WRITE | FD_READ),
+		 0);
+	CHECK_EQ(WSAEnumNetworkEvents(tx, evs[0], &ne), 0);
+	CHECK_EQ(ne.lNetworkEvents, 0);		/* unbound: nothing */
+	CHECK_EQ(connect(tx, (struct sockaddr *)&addr[0], sizeof(addr[0])), 0);
+	expect(tx, evs[0], FD_CONNECT | FD_WRITE, 0, 0);
 	for (i = 0; i < WSA_MAXIMUM_WAIT_EVENTS; i++) {
 		CHECK_EQ(closesocket(rx[i]), 0);
 		CHECK(WSACloseEvent(evs[i]));

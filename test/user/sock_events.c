@@ -167,9 +167,81 @@ static void udp(void)
 	CHECK_EQ(CHECK_OK(sendto(u2, "x", 1, 0, (struct sockaddr *)&a1,
 				 sizeof(a1))), 1);
 	expect(u1, ev, NTEVENT_FD_READ, 0, 0);
+
+	t_case = "udp connect";
+	CHECK_RET(t_sock_select(dev, unbound, ev, every), 0);
+	CHECK_OK(connect(unbound, (struct sockaddr *)&a1, sizeof(a1)));
+	expect(unbound, ev, 0, 0, 0);		/* it woke nobody... */
+	CHECK_RET(t_sock_enable(dev, unbound, 0, -1), 0);	/* ...until told */
+	expect(unbound, ev, NTEVENT_FD_CONNECT | NTEVENT_FD_WRITE, 0, 0);
 	close(u1);
 	close(u2);
 	close(unbound);
+	close(ev);
+	t_case = NULL;
+}
+
+/*
+ * Re-selecting, a mask that leaves a recorded event out, urgent data, a
+ * local shutdown, and the record seen through a descriptor passed over
+ * SCM_RIGHTS.
+ */
+static void more_rules(void)
+{
+	int ev = t_create(dev, T_MANUAL, 0);
+	struct ntevent_sock_enum_args r;
+	struct sockaddr_in addr;
+	int l = t_listener(&addr), c = t_connect(&addr, false);
+	int a = accept1(l), sv[2], c2;
+	char b;
+
+	t_case = "re-selecting reports nothing already reported";
+	CHECK_RET(t_sock_select(dev, c, ev, every), 0);
+	expect(c, ev, NTEVENT_FD_CONNECT | NTEVENT_FD_WRITE, 0, 0);
+	CHECK_RET(t_sock_select(dev, c, ev, every), 0);
+	expect(c, ev, 0, 0, 0);
+	CHECK_RET(t_sock_select(dev, c, 0, 0), 0);
+	CHECK_RET(t_sock_select(dev, c, ev, every), 0);
+	expect(c, ev, 0, 0, 0);
+
+	t_case = "a recorded event outside the mask waits for it";
+	CHECK_RET(t_sock_select(dev, c, ev, NTEVENT_FD_CLOSE), 0);
+	CHECK_EQ(CHECK_OK(send(a, "x", 1, 0)), 1);
+	expect(c, ev, 0, 0, 0);			/* recorded, not reported */
+	CHECK_RET(t_sock_select(dev, c, ev, every), 0);
+	expect(c, ev, NTEVENT_FD_READ, 0, 0);	/* set at once */
+	CHECK_EQ(CHECK_OK(recv(c, &b, 1, 0)), 1);
+	CHECK_RET(t_sock_enable(dev, c, NTEVENT_FD_READ, -1), 0);
+
+	t_case = "urgent data";
+	CHECK_EQ(CHECK_OK(send(a, "!", 1, MSG_OOB)), 1);
+	expect(c, ev, NTEVENT_FD_OOB, 0, 0);	/* not FD_READ */
+	CHECK_EQ(CHECK_OK(recv(c, &b, 1, MSG_OOB)), 1);
+	CHECK_EQ(b, '!');
+	CHECK_RET(t_sock_enable(dev, c, NTEVENT_FD_OOB, -1), 0);
+	expect(c, ev, 0, 0, 0);
+
+	t_case = "the record is the socket's, whatever the descriptor";
+	CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	t_send_fd(sv[0], c);
+	c2 = t_recv_fd(sv[1]);
+	CHECK_RET(t_sock_enum(dev, c2, -1, NTEVENT_SOCK_PEEK, &r), 0);
+	CHECK_EQ(r.mask, every);
+	CHECK_EQ(CHECK_OK(send(a, "y", 1, 0)), 1);
+	expect(c2, ev, NTEVENT_FD_READ, 0, 0);
+	CHECK_EQ(CHECK_OK(recv(c2, &b, 1, 0)), 1);
+	CHECK_RET(t_sock_enable(dev, c2, NTEVENT_FD_READ, -1), 0);
+	close(c2);
+	close(sv[0]);
+	close(sv[1]);
+
+	t_case = "a local shutdown records nothing; the peer's close does";
+	CHECK_OK(shutdown(c, SHUT_RDWR));
+	expect(c, ev, 0, 0, 0);
+	close(a);
+	expect(c, ev, NTEVENT_FD_CLOSE, 0, 0);
+	close(c);
+	close(l);
 	close(ev);
 	t_case = NULL;
 }
@@ -264,6 +336,7 @@ int main(void)
 	tcp_flow();
 	tcp_errors();
 	udp();
+	more_rules();
 	arguments();
 	lifetime();
 	return T_PASS;
