@@ -504,6 +504,9 @@ static int ntevent_try_any(unsigned int count, struct ntevent *const *evs)
 		struct ntevent *ev = evs[i];
 		bool got;
 
+		/* Unsignaled now: as good an answer as under the lock. */
+		if (!READ_ONCE(ev->signaled))
+			continue;
 		raw_spin_lock_irqsave(&ev->lock, flags);
 		got = ev->signaled;
 		if (got && ev->auto_reset)
@@ -719,6 +722,16 @@ int __ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 	if (all && !ntevent_one_domain(count, evs))
 		return -EXDEV;
 
+	/*
+	 * A wait-any too wide for the stack that an object satisfies now
+	 * takes it without allocating and queueing; a signal-and-wait must
+	 * set first.
+	 */
+	if (!all && !signal && count > NTEVENT_STACK_ENTRIES) {
+		ret = ntevent_try_any(count, evs);
+		if (ret >= 0)
+			return ret;
+	}
 	if (ntevent_deadline_passed(clock, deadline)) {
 		if (signal)
 			ntevent_set(signal);
