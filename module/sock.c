@@ -13,8 +13,9 @@
  * Lifetime. The record holds a reference on the socket's inode, which
  * keeps struct socket and its wait queue in memory, and nothing else:
  * not the file (a close() closes the connection, as with epoll) and not
- * the sock. Once the user's last close() has released the socket
- * (sock->file is NULL), the protocol no longer wakes the queue and the
+ * the sock. Once the user's last close() (or a kernel user's
+ * sock_release()) has released the socket (__sock_release() sets
+ * sock->ops to NULL), the protocol no longer wakes the queue and the
  * record is inert; it is reaped by the next select on any socket, or by
  * a delayed work within a second, or when the module unloads. No
  * protocol callback is replaced, so an accepted socket inherits nothing
@@ -66,6 +67,9 @@
  * @disabled: events recorded and not re-enabled since (FD_CONNECT and
  *            FD_CLOSE for good)
  * @errors:   the error of each recorded event (positive errno or 0)
+ * @data_end: TCP: the end of the data when FD_READ was last recorded (new
+ *            data records it again without a receive, a FIN does not)
+ * @urg_seq:  TCP: the urgent byte when FD_OOB was last recorded
  */
 struct ntevent_sock {
 	wait_queue_entry_t wait;
@@ -77,6 +81,8 @@ struct ntevent_sock {
 	u32 recorded;
 	u32 disabled;
 	int errors[NTEVENT_FD_MAX_EVENTS];
+	u32 data_end;
+	u32 urg_seq;
 };
 
 #define NTEVENT_SOCKS_BITS	6
@@ -192,13 +198,27 @@ static void ntevent_sock_note(struct ntevent_sock *rec, struct sock *sk,
 			      u32 arrived)
 {
 	int errors[NTEVENT_FD_MAX_EVENTS];
-	u32 add;
+	u32 add, data_end = 0, urg_seq = 0;
 	int i;
 
+	/* TCP: only a byte or an urgent byte not seen before is new. */
+	if (sk->sk_type == SOCK_STREAM) {
+		data_end = READ_ONCE(tcp_sk(sk)->rcv_nxt) -
+			   sock_flag(sk, SOCK_DONE);
+		urg_seq = READ_ONCE(tcp_sk(sk)->urg_seq);
+		if (data_end == rec->data_end)
+			arrived &= ~NTEVENT_FD_READ;
+		if (urg_seq == rec->urg_seq)
+			arrived &= ~NTEVENT_FD_OOB;
+	}
 	add = ntevent_sock_now(rec, sk, errors);
 	add &= ~rec->disabled | (arrived & NTEVENT_FD_ARRIVALS);
 	if (!add)
 		return;
+	if (add & NTEVENT_FD_READ)
+		rec->data_end = data_end;
+	if (add & NTEVENT_FD_OOB)
+		rec->urg_seq = urg_seq;
 	for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
 		if (add & (1u << i) & (NTEVENT_FD_CONNECT | NTEVENT_FD_CLOSE))
 			rec->errors[i] = errors[i];
@@ -264,7 +284,7 @@ static unsigned int ntevent_socks_reap(bool all)
 
 	mutex_lock(&ntevent_socks_lock);
 	hash_for_each_safe(ntevent_socks, bkt, tmp, rec, node) {
-		if (!all && READ_ONCE(rec->sock->file))
+		if (!all && READ_ONCE(rec->sock->ops))
 			continue;
 		hash_del(&rec->node);
 		hlist_add_head(&rec->node, &dead);

@@ -235,6 +235,19 @@ static void more_rules(void)
 	close(sv[0]);
 	close(sv[1]);
 
+	t_case = "the peer's FIN after data already reported: FD_CLOSE only";
+	{
+		int c3 = t_connect(&addr, false), a3 = accept1(l);
+
+		CHECK_RET(t_sock_select(dev, c3, ev, NTEVENT_FD_READ |
+					NTEVENT_FD_CLOSE), 0);
+		CHECK_EQ(CHECK_OK(send(a3, "z", 1, 0)), 1);
+		expect(c3, ev, NTEVENT_FD_READ, 0, 0);
+		close(a3);			/* "z" still unread */
+		expect(c3, ev, NTEVENT_FD_CLOSE, 0, 0);
+		close(c3);
+	}
+
 	t_case = "a local shutdown records nothing; the peer's close does";
 	CHECK_OK(shutdown(c, SHUT_RDWR));
 	expect(c, ev, 0, 0, 0);
