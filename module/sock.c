@@ -16,8 +16,9 @@
  * the sock. Once the user's last close() (or a kernel user's
  * sock_release()) has released the socket (__sock_release() sets
  * sock->ops to NULL), the protocol no longer wakes the queue and the
- * record is inert; it is reaped by the next select on any socket, or by
- * a delayed work within a second, or when the module unloads. No
+ * record is inert; it is reaped by a delayed work within a second (which
+ * runs while records exist), or when the module unloads. Nobody else
+ * walks the table, so one user's many sockets slow no one's select. No
  * protocol callback is replaced, so an accepted socket inherits nothing
  * behind our back and the module may unload whenever no descriptor of it
  * is open.
@@ -372,7 +373,6 @@ int __ntevent_sock_select(struct socket *sock, struct ntevent *ev,
 			ntevent_obj_put(obj);
 		return ret;
 	}
-	ntevent_socks_reap(false);
 	mutex_lock(&ntevent_socks_lock);
 	rec = ntevent_sock_get(sock, mask, gfp);
 	if (IS_ERR_OR_NULL(rec)) {
