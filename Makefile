@@ -3,7 +3,7 @@
 # make                  build the module for the running kernel, the library
 #                       and the tests
 # make module KDIR=...  build the module against another kernel tree
-# make modules_install  install the module for the running kernel
+# make modules_install  install ntevent.ko for the running kernel
 # make check            run every test in VMs (Debian's 6.1, 6.12 and 6.12
 #                       PREEMPT_RT kernels, a 6.12 PREEMPT_RT debug kernel)
 # make demo             boot a VM and show an event crossing processes
@@ -32,8 +32,9 @@ all: module lib tools
 ifeq ($(MODBUILD),)
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+# ntevent.ko alone: not the demo driver nor the tests.
 modules_install:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR) NTEVENT_ONLY=1 modules modules_install
 else
 module:
 	mkdir -p $(MODBUILD)

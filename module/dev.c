@@ -22,6 +22,7 @@
 #include <linux/poll.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/stringify.h>
 #include <linux/time_namespace.h>
 #include <linux/uaccess.h>
 
@@ -670,4 +671,7 @@ module_exit(ntevent_module_exit);
 
 MODULE_AUTHOR("The ntevent developers");
 MODULE_DESCRIPTION("Windows NT event objects");
+MODULE_VERSION(__stringify(NTEVENT_VERSION_MAJOR) "."
+	       __stringify(NTEVENT_VERSION_MINOR) "."
+	       __stringify(NTEVENT_VERSION_PATCH));
 MODULE_LICENSE("GPL");

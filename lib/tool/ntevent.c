@@ -615,6 +615,24 @@ static int run(const struct cmd *c, int argc, char **argv)
 	return c->run(&o);
 }
 
+/* The tool's version, and the loaded module's (sysfs) if there is one. */
+static void print_version(void)
+{
+	char mod[64] = "";
+	FILE *f = fopen("/sys/module/ntevent/version", "re");
+
+	printf("ntevent %s (libntevent)\n", NTEVENT_TOOL_VERSION);
+	if (f) {
+		if (fgets(mod, sizeof(mod), f))
+			mod[strcspn(mod, "\n")] = 0;
+		fclose(f);
+	}
+	if (mod[0])
+		printf("module ntevent %s\n", mod);
+	else
+		printf("module ntevent: not loaded (modprobe ntevent)\n");
+}
+
 int main(int argc, char **argv)
 {
 	const char *word;
@@ -630,7 +648,7 @@ int main(int argc, char **argv)
 		return fflush(stdout) ? EXIT_ERROR : EXIT_OK;
 	}
 	if (!strcmp(word, "--version")) {
-		printf("ntevent %s (libntevent)\n", NTEVENT_TOOL_VERSION);
+		print_version();
 		return fflush(stdout) ? EXIT_ERROR : EXIT_OK;
 	}
 	if (!strcmp(word, "help")) {

@@ -21,6 +21,10 @@ for c in create open set reset pulse wait query; do
 done
 expect 0 "$NTEVENT" help
 expect 0 "$NTEVENT" --version
+# One version for the tool and the module (the VM has it loaded).
+tool_version=$(sed -n 's/^ntevent \([0-9.]*\) (libntevent)$/\1/p' "$cli_tmp/out")
+grep -qx "module ntevent $tool_version" "$cli_tmp/out" ||
+	fail "--version: the module's version is not the tool's ($tool_version)"
 
 # usage: 2
 expect 2 "$NTEVENT"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Shared helpers for the ntevent VM harness (sourced by bash scripts).
 # shellcheck shell=bash
 

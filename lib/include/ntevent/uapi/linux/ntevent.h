@@ -290,6 +290,16 @@ struct ntevent_sock_enable_args {
 /* ntevent_sock_enable_args.flags */
 #define NTEVENT_SOCK_INHERIT	0x1u
 
+/*
+ * The version of this header, and of the module and the library that come
+ * with it: code can test for a feature at compile time (network events of
+ * sockets came with 1.2). The loaded module's is in
+ * /sys/module/ntevent/version.
+ */
+#define NTEVENT_VERSION_MAJOR	1
+#define NTEVENT_VERSION_MINOR	2
+#define NTEVENT_VERSION_PATCH	0
+
 #define NTEVENT_IOC_MAGIC	0xE7
 
 /* On the /dev/ntevent descriptor. */
