@@ -148,7 +148,7 @@ void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled)
 	init_waitqueue_head(&ev->poll_wq);
 	init_irq_work(&ev->poll_work, ntevent_poll_work);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_init, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_init, NTEVENT_NS);
 
 /*
  * Event locks taken under their domain's all_lock, several at a time, in
@@ -411,7 +411,7 @@ int ntevent_set(struct ntevent *ev)
 {
 	return ntevent_do(ev, NTEVENT_OP_SET);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_set, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_set, NTEVENT_NS);
 
 /**
  * ntevent_reset() - make an event non-signaled (KeResetEvent)
@@ -424,7 +424,7 @@ int ntevent_reset(struct ntevent *ev)
 {
 	return ntevent_do(ev, NTEVENT_OP_RESET);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_reset, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_reset, NTEVENT_NS);
 
 /**
  * ntevent_clear() - make an event non-signaled (KeClearEvent)
@@ -436,7 +436,7 @@ void ntevent_clear(struct ntevent *ev)
 {
 	ntevent_do(ev, NTEVENT_OP_RESET);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_clear, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_clear, NTEVENT_NS);
 
 /**
  * ntevent_pulse() - release the current waiters, then reset (KePulseEvent)
@@ -454,7 +454,7 @@ int ntevent_pulse(struct ntevent *ev)
 {
 	return ntevent_do(ev, NTEVENT_OP_PULSE);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_pulse, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_pulse, NTEVENT_NS);
 
 /*
  * Before an event's memory is freed, once nothing can set it any more: no
@@ -828,7 +828,7 @@ int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 	return __ntevent_wait_multiple(count, evs, flags, clock, deadline,
 				       signal, GFP_NOIO);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_wait_multiple, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_wait_multiple, NTEVENT_NS);
 
 /**
  * ntevent_wait() - wait for one event
@@ -848,4 +848,4 @@ int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
 	return ntevent_wait_multiple(1, &ev, flags & ~NTEVENT_KWAIT_ALL,
 				     clock, deadline, NULL);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_wait, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_wait, NTEVENT_NS);

@@ -24,7 +24,7 @@
 
 #include "ntevent_kunit.h"
 
-MODULE_IMPORT_NS(NTEVENT);
+MODULE_IMPORT_NS(NTEVENT_NS);
 
 /* How long a helper thread may wait before it gives up. */
 #define T_WAIT_MS	10000
@@ -996,8 +996,7 @@ static struct irq_ctx *irq_start(struct kunit *test, struct ntevent *ev,
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, c);
 	c->ev = ev;
-	hrtimer_init(&c->timer, CLOCK_MONOTONIC, mode);
-	c->timer.function = irq_set_fn;
+	hrtimer_setup(&c->timer, irq_set_fn, CLOCK_MONOTONIC, mode);
 	return c;
 }
 
@@ -1180,8 +1179,8 @@ static void hard_irq_sets_race_kernel_waiters(struct kunit *test)
 	ntevent_init(&r->b, false, false);
 	ntevent_init(&r->c, false, true);
 	r->end = in_ms(2000);
-	hrtimer_init(&r->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	r->timer.function = irq_race_tick;
+	hrtimer_setup(&r->timer, irq_race_tick, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
 	for (i = 0; i < ARRAY_SIZE(fns); i++) {
 		struct task_struct *t;
 

@@ -415,7 +415,7 @@ struct ntevent *ntevent_open_named(const char *name, unsigned int flags,
 		*created = made;
 	return &obj->ev;
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_open_named, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_open_named, NTEVENT_NS);
 
 /**
  * ntevent_put_named() - release an event from ntevent_open_named()
@@ -429,4 +429,4 @@ void ntevent_put_named(struct ntevent *ev)
 {
 	ntevent_obj_put(container_of(ev, struct ntevent_obj, ev));
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_put_named, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_put_named, NTEVENT_NS);

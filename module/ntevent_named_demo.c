@@ -13,7 +13,7 @@
 
 #include <ntevent/wdm.h>
 
-MODULE_IMPORT_NS(NTEVENT);
+MODULE_IMPORT_NS(NTEVENT_NS);
 
 static unsigned int period_ms = 100;
 module_param(period_ms, uint, 0444);
@@ -52,8 +52,8 @@ static int __init demo_init(void)
 	}
 	/* Io*Event creates the event signaled: start from a clean state. */
 	KeClearEvent(demo_event);
-	hrtimer_init(&demo_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	demo_timer.function = demo_tick;
+	hrtimer_setup(&demo_timer, demo_tick, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
 	hrtimer_start(&demo_timer, ms_to_ktime(period_ms),
 		      HRTIMER_MODE_REL_HARD);
 	return 0;

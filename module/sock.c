@@ -415,7 +415,7 @@ int ntevent_sock_select(struct socket *sock, struct ntevent *ev, u32 mask)
 {
 	return __ntevent_sock_select(sock, ev, NULL, mask, GFP_KERNEL);
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_sock_select, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_sock_select, NTEVENT_NS);
 
 /**
  * ntevent_sock_enum() - WSAEnumNetworkEvents
@@ -469,7 +469,7 @@ int ntevent_sock_enum(struct socket *sock, struct ntevent *reset, bool peek,
 	mutex_unlock(&ntevent_socks_lock);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_sock_enum, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_sock_enum, NTEVENT_NS);
 
 /**
  * ntevent_sock_unenum() - put back what a failed WSAEnumNetworkEvents took
@@ -569,7 +569,7 @@ int ntevent_sock_enable(struct socket *sock, u32 events,
 		ntevent_obj_put(obj);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_sock_enable, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_sock_enable, NTEVENT_NS);
 
 /* Module unload: no descriptor is open; let every socket go. */
 void ntevent_socks_exit(void)

@@ -70,4 +70,4 @@ struct ntevent *ntevent_io_create_event(const u16 *name, size_t len_bytes,
 	kfree(utf8);
 	return IS_ERR(ev) ? NULL : ev;
 }
-EXPORT_SYMBOL_NS_GPL(ntevent_io_create_event, NTEVENT);
+EXPORT_SYMBOL_NS_GPL(ntevent_io_create_event, NTEVENT_NS);

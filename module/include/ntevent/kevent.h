@@ -7,7 +7,8 @@
  * included. A wait with a deadline already past (0 will do) only polls and
  * may be called in atomic context; any other wait needs process context.
  *
- * Symbols are exported in the NTEVENT namespace: MODULE_IMPORT_NS(NTEVENT).
+ * Symbols are exported in the NTEVENT namespace: MODULE_IMPORT_NS(NTEVENT)
+ * (MODULE_IMPORT_NS("NTEVENT") from Linux 6.13).
  */
 #ifndef _NTEVENT_KEVENT_H
 #define _NTEVENT_KEVENT_H
