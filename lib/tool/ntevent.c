@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,8 +118,8 @@ static int fail(int err, const char *what)
 		return EXIT_TIMEOUT;
 	case ENODEV:
 	case ENXIO:
-		msg("%s: %s is missing: is the ntevent module loaded?", what,
-		    NTEVENT_DEVICE);
+		msg("%s: %s is missing: the ntevent module is not loaded (load it with modprobe ntevent; install it with make modules_install in its source tree)",
+		    what, NTEVENT_DEVICE);
 		return EXIT_ERROR;
 	default:
 		msg("%s: %s: %s", event_name, what, strerror(-err));
@@ -142,6 +143,61 @@ static char *nt_path(const char *name)
 	return path;
 }
 
+/*
+ * The length of the valid UTF-8 sequence at s (at most n bytes), or 0:
+ * the kernel takes names in UTF-8 only.
+ */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned int c;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	/* overlong, surrogates, beyond U+10FFFF */
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/*
+ * Is path a name the kernel takes (see ntevent(7))? Checked here, so that
+ * a bad name is a usage error even where the module is not loaded.
+ */
+static bool valid_name(const char *path)
+{
+	size_t p = strlen(NTEVENT_NAME_PREFIX), n = strlen(path), i, l;
+	const unsigned char *s = (const unsigned char *)path + p;
+
+	if (n <= p || strncmp(path, NTEVENT_NAME_PREFIX, p) ||
+	    n - p > NTEVENT_NAME_MAX)
+		return false;
+	for (i = 0; i < n - p; i += l) {
+		if (s[i] == '\\' || s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+		l = utf8_len(s + i, n - p - i);
+		if (!l)
+			return false;
+	}
+	return true;
+}
+
 /* Open (or create) the event; the descriptor, or an exit status < 0. */
 static int open_event(struct opts *o, unsigned int flags, uint32_t access,
 		      int *created, const char *what)
@@ -156,6 +212,11 @@ static int open_event(struct opts *o, unsigned int flags, uint32_t access,
 		return -EXIT_ERROR;
 	}
 	event_name = path;
+	if (!valid_name(path)) {
+		msg("%s: invalid event name (1 to %d bytes of UTF-8 after %s, no backslash, no control character)",
+		    path, NTEVENT_NAME_MAX, "\\BaseNamedObjects\\");
+		return -EXIT_USAGE;
+	}
 	fd = ntevent_open_named(path, strlen(path), flags, access, o->type,
 				o->signaled, o->mode, created);
 	if (fd < 0)

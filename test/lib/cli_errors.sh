@@ -90,7 +90,12 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	# shellcheck disable=SC2016
 	expect 5 unshare -m sh -c 'mount --make-rprivate / 2>/dev/null;
 		mount -t tmpfs none /dev && exec "$0" query x' "$NTEVENT"
-	stderr_has "module loaded"
+	stderr_has "modprobe ntevent"
+	# A name the kernel would refuse is a usage error, module or not.
+	# shellcheck disable=SC2016
+	expect 2 unshare -m sh -c 'mount --make-rprivate / 2>/dev/null;
+		mount -t tmpfs none /dev && exec "$0" set "a\\b"' "$NTEVENT"
+	stderr_has "invalid event name"
 else
 	echo "$cli_test: cannot hide /dev/ntevent: the missing-device check is skipped" >&2
 fi
