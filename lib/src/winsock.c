@@ -4,7 +4,8 @@
  * face. Failures go through the one table (errmap.c) to a Winsock error,
  * kept per thread for WSAGetLastError() or stored in *lpErrno.
  *
- * Only WSACreateEvent() needs WSAStartup(), as SPEC §4 says. The other
+ * Only WSACreateEvent(), WSAEventSelect() and WSAEnumNetworkEvents() need
+ * WSAStartup(), as on Windows. The other
  * event calls are, as on Windows, the kernel's event calls under another
  * name ("directly mapped to the corresponding native Windows functions")
  * and work on any event handle, before WSAStartup and after WSACleanup.
