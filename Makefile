@@ -3,6 +3,7 @@
 # make                  build the module for the running kernel, the library
 #                       and the tests
 # make module KDIR=...  build the module against another kernel tree
+#                       (Linux 6.1 and later; module/compat.h)
 # make modules_install  install ntevent.ko for the running kernel
 # make check            run every test in VMs (Debian's 6.1, 6.12 and 6.12
 #                       PREEMPT_RT kernels, a 6.12 PREEMPT_RT debug kernel)
