@@ -109,18 +109,24 @@ static int ntevent_sock_check(struct socket *sock)
 }
 
 /*
+ * The end of a TCP socket's received data: not counting the peer's FIN
+ * (SOCK_DONE), whose sequence number stays unread until a receive returns
+ * 0, since the end of the stream is FD_CLOSE, not FD_READ.
+ */
+static u32 ntevent_tcp_data_end(struct sock *sk)
+{
+	return READ_ONCE(tcp_sk(sk)->rcv_nxt) - sock_flag(sk, SOCK_DONE);
+}
+
+/*
  * Data to read on a TCP socket, not counting an urgent byte that a normal
- * receive skips (what tcp_poll() does with its target), nor the peer's
- * FIN (SOCK_DONE), whose sequence number stays unread until a receive
- * returns 0: the end of the stream is FD_CLOSE, not FD_READ.
+ * receive skips (what tcp_poll() does with its target).
  */
 static bool ntevent_tcp_readable(struct sock *sk)
 {
 	const struct tcp_sock *tp = tcp_sk(sk);
-	int avail = READ_ONCE(tp->rcv_nxt) - READ_ONCE(tp->copied_seq);
+	int avail = ntevent_tcp_data_end(sk) - READ_ONCE(tp->copied_seq);
 
-	if (sock_flag(sk, SOCK_DONE))
-		avail--;
 	if (READ_ONCE(tp->urg_data) &&
 	    READ_ONCE(tp->urg_seq) == READ_ONCE(tp->copied_seq) &&
 	    !sock_flag(sk, SOCK_URGINLINE))
@@ -204,8 +210,7 @@ static void ntevent_sock_note(struct ntevent_sock *rec, struct sock *sk,
 
 	/* TCP: only a byte or an urgent byte not seen before is new. */
 	if (sk->sk_type == SOCK_STREAM) {
-		data_end = READ_ONCE(tcp_sk(sk)->rcv_nxt) -
-			   sock_flag(sk, SOCK_DONE);
+		data_end = ntevent_tcp_data_end(sk);
 		urg_seq = READ_ONCE(tcp_sk(sk)->urg_seq);
 		if (data_end == rec->data_end)
 			arrived &= ~NTEVENT_FD_READ;
@@ -229,6 +234,15 @@ static void ntevent_sock_note(struct ntevent_sock *rec, struct sock *sk,
 	rec->disabled |= add;
 	if (rec->ev && (add & rec->mask))
 		ntevent_set(rec->ev);
+}
+
+/* Record what is true of the record's socket now (a select, a re-enable). */
+static void ntevent_sock_note_now(struct ntevent_sock *rec)
+{
+	struct sock *sk = READ_ONCE(rec->sock->sk);
+
+	if (sk)
+		ntevent_sock_note(rec, sk, 0);
 }
 
 /*
@@ -325,6 +339,25 @@ static struct ntevent_sock *ntevent_sock_get(struct socket *sock,
 	return rec;
 }
 
+/*
+ * With the table locked: sock's record, made if absent (and @create). If
+ * there is none, or no memory for one, the table is unlocked and the
+ * reference @obj (if any) dropped: NULL or an ERR_PTR.
+ */
+static struct ntevent_sock *ntevent_sock_get_or_unlock(struct socket *sock,
+						       bool create, gfp_t gfp,
+						       struct ntevent_obj *obj)
+{
+	struct ntevent_sock *rec = ntevent_sock_get(sock, create, gfp);
+
+	if (IS_ERR_OR_NULL(rec)) {
+		mutex_unlock(&ntevent_socks_lock);
+		if (obj)
+			ntevent_obj_put(obj);
+	}
+	return rec;
+}
+
 /* Lock the record's wait queue: what the waker holds. */
 static unsigned long ntevent_sock_lock(struct ntevent_sock *rec)
 	__acquires(&rec->sock->wq.wait.lock)
@@ -362,7 +395,6 @@ int __ntevent_sock_select(struct socket *sock, struct ntevent *ev,
 	struct ntevent_obj *old = NULL;
 	struct ntevent_sock *rec;
 	unsigned long flags;
-	struct sock *sk;
 	int ret;
 
 	ret = ntevent_sock_check(sock);
@@ -374,21 +406,15 @@ int __ntevent_sock_select(struct socket *sock, struct ntevent *ev,
 		return ret;
 	}
 	mutex_lock(&ntevent_socks_lock);
-	rec = ntevent_sock_get(sock, mask, gfp);
-	if (IS_ERR_OR_NULL(rec)) {
-		mutex_unlock(&ntevent_socks_lock);
-		if (obj)
-			ntevent_obj_put(obj);
+	rec = ntevent_sock_get_or_unlock(sock, mask, gfp, obj);
+	if (IS_ERR_OR_NULL(rec))
 		return PTR_ERR_OR_ZERO(rec);
-	}
 	flags = ntevent_sock_lock(rec);
 	old = rec->obj;
 	rec->ev = ev;
 	rec->obj = obj;
 	rec->mask = mask;
-	sk = READ_ONCE(sock->sk);
-	if (sk)
-		ntevent_sock_note(rec, sk, 0);
+	ntevent_sock_note_now(rec);
 	if (ev && (rec->recorded & mask))
 		ntevent_set(ev);
 	ntevent_sock_unlock(rec, flags);
@@ -521,7 +547,6 @@ int ntevent_sock_enable(struct socket *sock, u32 events,
 	struct ntevent_obj *obj = NULL;
 	struct ntevent *ev = NULL;
 	unsigned long flags;
-	struct sock *sk;
 	u32 mask = 0;
 	int ret;
 
@@ -545,13 +570,9 @@ int ntevent_sock_enable(struct socket *sock, u32 events,
 			ntevent_sock_unlock(from, flags);
 		}
 	}
-	rec = ntevent_sock_get(sock, mask, GFP_KERNEL_ACCOUNT);
-	if (IS_ERR_OR_NULL(rec)) {
-		mutex_unlock(&ntevent_socks_lock);
-		if (obj)
-			ntevent_obj_put(obj);
+	rec = ntevent_sock_get_or_unlock(sock, mask, GFP_KERNEL_ACCOUNT, obj);
+	if (IS_ERR_OR_NULL(rec))
 		return PTR_ERR_OR_ZERO(rec);
-	}
 	flags = ntevent_sock_lock(rec);
 	if (listener) {
 		swap(rec->obj, obj);
@@ -560,9 +581,7 @@ int ntevent_sock_enable(struct socket *sock, u32 events,
 		rec->disabled |= NTEVENT_FD_CONNECT;
 	}
 	rec->disabled &= ~events;
-	sk = READ_ONCE(sock->sk);
-	if (sk)
-		ntevent_sock_note(rec, sk, 0);
+	ntevent_sock_note_now(rec);
 	ntevent_sock_unlock(rec, flags);
 	mutex_unlock(&ntevent_socks_lock);
 	if (obj)

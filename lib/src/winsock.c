@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* This file defines the calls the macros rename. */
@@ -308,12 +309,12 @@ NTEVENT_EXPORT int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject,
 NTEVENT_EXPORT int WSAAPI closesocket(SOCKET s)
 {
 	int fd = wsa_sock_fd(s), saved = errno, ret;
+	struct stat st;
 
 	/* A descriptor that is not a socket is not Winsock's to close. */
-	ret = fd < 0 ? -ENOTSOCK : ntevent_sock_mask(fd);
-	if (ret == -ENOTSOCK || ret == -EBADF) {
+	if (fd < 0 || fstat(fd, &st) || !S_ISSOCK(st.st_mode)) {
 		errno = saved;
-		return wsa_sock_error(ret);
+		return wsa_sock_error(-ENOTSOCK);
 	}
 	ret = close(fd) ? -errno : 0;
 	errno = saved;

@@ -88,6 +88,17 @@ debian_612_version() {
 # The kernels of the test matrix, in test/check's order.
 NTEVENT_KERNELS=(stock stock-6.12 rt-6.12 debug)
 
+# debian_kernel_version K: the version of Debian's kernel K of the matrix
+# (stock, stock-6.12, rt-6.12), installed with its headers if missing.
+debian_kernel_version() {
+	case $1 in
+	stock) stock_kernel_version ;;
+	stock-6.12) debian_612_version amd64 ;;
+	rt-6.12) debian_612_version rt-amd64 ;;
+	*) return 1 ;;
+	esac
+}
+
 # The debug kernel's source: PREEMPT_RT is mainline from 6.12 on.
 NTEVENT_DEBUG_SERIES=6.12
 
