@@ -10,6 +10,7 @@
 #ifndef _NTEVENT_COMPAT_H
 #define _NTEVENT_COMPAT_H
 
+#include <linux/file.h>
 #include <linux/hrtimer.h>
 #include <linux/version.h>
 
@@ -33,6 +34,11 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 	hrtimer_init(timer, clock_id, mode);
 	timer->function = function;
 }
+#endif
+
+/* fd_file() came with 6.12, when struct fd became one word. */
+#ifndef fd_file
+#define fd_file(f)	((f).file)
 #endif
 
 #endif /* _NTEVENT_COMPAT_H */

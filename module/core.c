@@ -494,27 +494,34 @@ static bool ntevent_try_all(unsigned int count, struct ntevent *const *evs)
 	return ready;
 }
 
+/*
+ * Satisfy a wait on @ev without queueing, if it is signaled: an auto-reset
+ * event is consumed. Returns whether it was.
+ */
+bool ntevent_try_claim(struct ntevent *ev)
+{
+	unsigned long flags;
+	bool got;
+
+	/* Unsignaled now: as good an answer as under the lock. */
+	if (!ntevent_signaled_hint(ev))
+		return false;
+	raw_spin_lock_irqsave(&ev->lock, flags);
+	got = ev->signaled;
+	if (got && ev->auto_reset)
+		WRITE_ONCE(ev->signaled, false);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
+	return got;
+}
+
 /* Wait-any without queueing: the lowest signaled index, or -1. */
 static int ntevent_try_any(unsigned int count, struct ntevent *const *evs)
 {
-	unsigned long flags;
 	unsigned int i;
 
-	for (i = 0; i < count; i++) {
-		struct ntevent *ev = evs[i];
-		bool got;
-
-		/* Unsignaled now: as good an answer as under the lock. */
-		if (!READ_ONCE(ev->signaled))
-			continue;
-		raw_spin_lock_irqsave(&ev->lock, flags);
-		got = ev->signaled;
-		if (got && ev->auto_reset)
-			WRITE_ONCE(ev->signaled, false);
-		raw_spin_unlock_irqrestore(&ev->lock, flags);
-		if (got)
+	for (i = 0; i < count; i++)
+		if (ntevent_try_claim(evs[i]))
 			return i;
-	}
 	return -1;
 }
 

@@ -308,28 +308,39 @@ static int ntevent_ioctl_open(struct ntevent_open_args __user *uargs)
 	return ntevent_install(obj, args.access, &uargs->fd);
 }
 
+/* The event of a looked-up descriptor that has the rights @need. */
+static int ntevent_check_event(struct file *file, u32 need,
+			       struct ntevent **ev)
+{
+	struct ntevent_file *h;
+
+	if (!file)
+		return -EBADF;
+	if (file->f_op != &ntevent_event_fops)
+		return -EBADFD;
+	h = file->private_data;
+	if ((h->access & need) != need)
+		return -EACCES;
+	*ev = &h->obj->ev;
+	return 0;
+}
+
 /*
  * Look up an event descriptor for a wait and take a file reference, which
  * keeps the event alive even if the descriptor is closed meanwhile.
  */
 static struct file *ntevent_get_event(u32 fd, u32 need, struct ntevent **ev)
 {
-	struct ntevent_file *h;
 	struct file *file;
+	int ret;
 
 	file = fget(fd);
-	if (!file)
-		return ERR_PTR(-EBADF);
-	if (file->f_op != &ntevent_event_fops) {
-		fput(file);
-		return ERR_PTR(-EBADFD);
+	ret = ntevent_check_event(file, need, ev);
+	if (ret) {
+		if (file)
+			fput(file);
+		return ERR_PTR(ret);
 	}
-	h = file->private_data;
-	if ((h->access & need) != need) {
-		fput(file);
-		return ERR_PTR(-EACCES);
-	}
-	*ev = &h->obj->ev;
 	return file;
 }
 
@@ -373,6 +384,62 @@ static void ntevent_unconsume(struct ntevent **evs, unsigned int count,
 			ntevent_set(evs[i]);
 }
 
+/*
+ * A wait-any wider than the stack arrays that an object satisfies now:
+ * checks every descriptor as the full path does, then takes the lowest
+ * signaled object and stores its index, without allocating and without a
+ * file reference per descriptor (fdget() takes none while the descriptor
+ * table is not shared, and a reference otherwise). Returns 0 once stored,
+ * -EAGAIN if no object is signaled (the caller queues), or the first bad
+ * descriptor's error. What Windows' wait-any does in the loop of a server
+ * that waits on 64 sockets' events: one object ready among many.
+ */
+static noinline_for_stack int
+ntevent_wait_any_now(struct ntevent_wait_args __user *uargs,
+		     const struct ntevent_wait_args *args)
+{
+	u32 fds[NTEVENT_MAX_WAIT_COUNT];
+	unsigned int i, first = args->count;
+	struct ntevent *ev;
+	struct fd f;
+	int ret;
+
+	if (copy_from_user(fds, u64_to_user_ptr(args->fds),
+			   args->count * sizeof(*fds)))
+		return -EFAULT;
+	for (i = 0; i < args->count; i++) {
+		f = fdget(fds[i]);
+		ret = ntevent_check_event(fd_file(f), NTEVENT_SYNCHRONIZE, &ev);
+		if (!ret && first == args->count &&
+		    ntevent_signaled_hint(ev))
+			first = i;
+		fdput(f);
+		if (ret)
+			return ret;
+	}
+	/*
+	 * From the first object seen signaled: one before it set since is
+	 * one set after the scan passed it, as in ntevent_try_any(). As in a
+	 * queued wait, a descriptor closed meanwhile fails the wait.
+	 */
+	for (i = first; i < args->count; i++) {
+		f = fdget(fds[i]);
+		ret = ntevent_check_event(fd_file(f), NTEVENT_SYNCHRONIZE, &ev);
+		if (!ret && ntevent_try_claim(ev)) {
+			if (put_user(i, &uargs->index)) {
+				ntevent_unconsume(&ev, 1, false, 0);
+				ret = -EFAULT;
+			}
+			fdput(f);
+			return ret;
+		}
+		fdput(f);
+		if (ret)
+			return ret;
+	}
+	return -EAGAIN;
+}
+
 static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 {
 	u32 stack_fds[NTEVENT_STACK_FDS];
@@ -402,6 +469,12 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 	if (put_user(0, &uargs->index))
 		return -EFAULT;
 
+	if (args.count > NTEVENT_STACK_FDS && !all &&
+	    !(args.flags & NTEVENT_WAIT_SIGNAL)) {
+		ret = ntevent_wait_any_now(uargs, &args);
+		if (ret != -EAGAIN)
+			return ret;
+	}
 	if (args.count > NTEVENT_STACK_FDS) {
 		buf = kmalloc_array(args.count, sizeof(*fds) + sizeof(*files) +
 				    sizeof(*evs), GFP_KERNEL_ACCOUNT);

@@ -84,6 +84,14 @@ struct ntevent_obj {
 };
 
 bool ntevent_poll_state(struct ntevent *ev);
+bool ntevent_try_claim(struct ntevent *ev);
+
+/* The state read without the lock: a hint; ntevent_try_claim() decides. */
+static inline bool ntevent_signaled_hint(const struct ntevent *ev)
+{
+	return READ_ONCE(ev->signaled);
+}
+
 void ntevent_quiesce(struct ntevent *ev);
 int __ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 			    unsigned int flags, clockid_t clock,

@@ -106,7 +106,7 @@ static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
 	int dev;
 
 	for (i = 0; i < count; i++) {
-		fds[i] = ntevent_handle_to_fd(handles[i]);
+		fds[i] = ntevent__handle_fd(handles[i]);
 		if (fds[i] < 0)
 			return fds[i];
 	}

@@ -75,21 +75,35 @@ static BOOL flush(struct conn *c)
 	return TRUE;
 }
 
-/* Read what there is and echo it; FALSE if the connection failed. */
+/*
+ * On FD_READ or FD_WRITE: echo what is pending, then one recv, as
+ * Winsock's pages advise (if data is left, the recv records FD_READ again
+ * at once), unless the buffer is full: then FD_WRITE comes first. FALSE if
+ * the connection failed.
+ */
 static BOOL echo(struct conn *c)
 {
-	while (c->len < BUF_SIZE) {
-		int n = recv(c->s, c->buf + c->len, BUF_SIZE - c->len, 0);
+	int n;
 
-		if (n == 0)
-			break;
-		if (n == SOCKET_ERROR)
-			return WSAGetLastError() == WSAEWOULDBLOCK;
+	if (!flush(c))
+		return FALSE;
+	if (c->len == BUF_SIZE)
+		return TRUE;	/* FD_WRITE comes when the peer reads */
+	n = recv(c->s, c->buf + c->len, BUF_SIZE - c->len, 0);
+	if (n == SOCKET_ERROR)
+		return WSAGetLastError() == WSAEWOULDBLOCK;
+	c->len += n;
+	return flush(c);
+}
+
+/* On FD_CLOSE: echo what came before the FIN, as far as it goes. */
+static void drain(struct conn *c)
+{
+	int n;
+
+	while (flush(c) && c->len < BUF_SIZE &&
+	       (n = recv(c->s, c->buf + c->len, BUF_SIZE - c->len, 0)) > 0)
 		c->len += n;
-		if (!flush(c))
-			return FALSE;
-	}
-	return TRUE;
 }
 
 int main(int argc, char **argv)
@@ -153,18 +167,14 @@ int main(int argc, char **argv)
 				       FD_READ | FD_WRITE | FD_CLOSE);
 			continue;
 		}
-		if (ne.lNetworkEvents & FD_WRITE && !flush(conns[i])) {
-			drop(i);
-			served++;
-			continue;
-		}
-		if (ne.lNetworkEvents & FD_READ && !echo(conns[i])) {
+		if (ne.lNetworkEvents & (FD_READ | FD_WRITE) &&
+		    !echo(conns[i])) {
 			drop(i);
 			served++;
 			continue;
 		}
 		if (ne.lNetworkEvents & FD_CLOSE) {
-			echo(conns[i]);		/* what came before the FIN */
+			drain(conns[i]);
 			drop(i);
 			served++;
 		}

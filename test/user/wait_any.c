@@ -8,7 +8,9 @@
  * gone from all its events (a later set stays signaled). The same event
  * may appear twice, by the same fd or a dup(2): it is reported at its
  * lowest index and consumed once. And (wide_64) waits on 64 events,
- * the most, wait-any and wait-all alike.
+ * the most, wait-any and wait-all alike; (wide_now) a wait-any over more
+ * than four events that one satisfies at once, which takes a path of its
+ * own in the kernel, keeps every rule of the others.
  *
  * A row: the events (a type and an initial state per slot; type 'd' is a
  * dup(2) of slot 0), the wait list as slot digits, how the wait waits, the
@@ -208,13 +210,116 @@ static void wide_64(int dev)
 		close(fds[i]);
 }
 
+#define WIDE	12
+
+/* A thread that keeps the descriptor table shared until told to go. */
+static void *idle_thread(void *arg)
+{
+	char c;
+
+	return (void *)(intptr_t)read(*(int *)arg, &c, 1);
+}
+
+/*
+ * A wait-any over more than four events that one satisfies now (the
+ * kernel neither allocates nor references each descriptor then): the
+ * lowest signaled index, only it consumed, a manual one never; a bad
+ * descriptor anywhere in the list, an unreadable list or an unwritable
+ * index fails it with nothing consumed. With the descriptor table shared
+ * (fdget() references) or the process's own (it does not).
+ */
+static void wide_now(int dev, bool shared)
+{
+	uint32_t fds[WIDE], index, *edge;
+	int i, p[2], closed, pipe_fd[2], no_sync;
+	pthread_t thread;
+
+	t_case = shared ? "wide_now_shared_table" : "wide_now_own_table";
+	if (shared) {
+		CHECK_OK(pipe(p));
+		CHECK_EQ(pthread_create(&thread, NULL, idle_thread, &p[0]), 0);
+	}
+	for (i = 0; i < WIDE; i++)
+		fds[i] = t_create(dev, i == 7 ? T_MANUAL : T_AUTO, 0);
+
+	/* 9, 7 (manual) and 4 set: 4, then 7 again and again, then 9. */
+	CHECK_EQ(t_set(fds[9]), 0);
+	CHECK_EQ(t_set(fds[7]), 0);
+	CHECK_EQ(t_set(fds[4]), 0);
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), 0);
+	CHECK_EQ(index, 4);
+	CHECK_RET(t_wait_any(dev, fds, WIDE, NTEVENT_NO_TIMEOUT, &index), 0);
+	CHECK_EQ(index, 7);
+	CHECK_RET(t_wait_any(dev, fds, WIDE, t_after_ms(3000), &index), 0);
+	CHECK_EQ(index, 7);
+	CHECK_STATE(fds[7], 1);
+	CHECK_EQ(t_reset(fds[7]), 1);
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), 0);
+	CHECK_EQ(index, 9);
+	CHECK_STATE(fds[4], 0);
+	CHECK_STATE(fds[9], 0);
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), -ETIMEDOUT);
+
+	/* A bad descriptor after the signaled one: nothing consumed. */
+	CHECK_OK(pipe(pipe_fd));
+	no_sync = t_create_access(dev, T_AUTO, 1, NTEVENT_MODIFY_STATE);
+	closed = t_create(dev, T_AUTO, 1);
+	close(closed);		/* last: nothing opened after takes it */
+	CHECK_EQ(t_set(fds[2]), 0);
+	fds[WIDE - 1] = (uint32_t)closed;
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), -EBADF);
+	fds[WIDE - 1] = (uint32_t)pipe_fd[0];
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), -EBADFD);
+	fds[WIDE - 1] = (uint32_t)no_sync;
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), -EACCES);
+	CHECK_STATE(fds[2], 1);
+
+	/* A list running into an unmapped page; an unwritable index. */
+	edge = (uint32_t *)((char *)t_pages(1) + 4096) - (WIDE - 1);
+	memcpy(edge, fds, (WIDE - 1) * sizeof(*fds));
+	CHECK_RET(t_wait_any(dev, edge, WIDE, 0, &index), -EFAULT);
+	CHECK_STATE(fds[2], 1);
+	{
+		struct ntevent_wait_args *ro = t_pages(1);
+
+		fds[WIDE - 1] = t_create(dev, T_AUTO, 0);
+		ro->fds = (uintptr_t)fds;
+		ro->count = WIDE;
+		t_page_readonly(ro);
+		CHECK_ERR(ioctl(dev, NTEVENT_IOC_WAIT_ANY, ro), EFAULT);
+		CHECK_STATE(fds[2], 1);
+	}
+	CHECK_RET(t_wait_any(dev, fds, WIDE, 0, &index), 0);
+	CHECK_EQ(index, 2);
+
+	for (i = 0; i < WIDE; i++)
+		close(fds[i]);
+	close(no_sync);
+	close(pipe_fd[0]);
+	close(pipe_fd[1]);
+	if (shared) {
+		close(p[1]);
+		CHECK_EQ(pthread_join(thread, NULL), 0);
+		close(p[0]);
+	}
+}
+
 int main(void)
 {
 	int dev = t_open_dev();
 	const struct row *r;
+	pid_t pid;
 
 	T_FOR_EACH_ROW(r, rows)
 		run_row(dev, r);
 	wide_64(dev);
+	wide_now(dev, true);
+	/* A child of one thread: its descriptor table is its own. */
+	pid = t_fork();
+	if (pid == 0) {
+		wide_now(dev, false);
+		exit(0);	/* not _exit: the child reports its checks */
+	}
+	t_reap_ok(pid);
 	return T_PASS;
 }
