@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include <ntevent/nt.h>
+#include <ntevent/windows.h>
 #include <ntevent/winsock.h>
 
 #include "internal.h"
@@ -144,4 +145,55 @@ NTEVENT_EXPORT int32_t ntevent_errno_to_ntstatus(int err)
 NTEVENT_EXPORT int ntevent_errno_to_wsa(int err)
 {
 	return ntevent_errmap_find(err)->wsa;
+}
+
+/*
+ * The Win32 error of each NTSTATUS the library returns, as Windows' ntdll
+ * maps them (RtlNtStatusToDosError); kernel32.c sets its last errors
+ * from it.
+ */
+static const struct {
+	NTSTATUS status;
+	ULONG error;
+} ntevent_dos_errmap[] = {
+	{ STATUS_SUCCESS,		ERROR_SUCCESS },
+	{ STATUS_TIMEOUT,		WAIT_TIMEOUT },
+	{ STATUS_PENDING,		997 /* ERROR_IO_PENDING */ },
+	{ STATUS_UNSUCCESSFUL,		ERROR_GEN_FAILURE },
+	{ STATUS_NOT_IMPLEMENTED,	ERROR_INVALID_FUNCTION },
+	{ STATUS_INVALID_INFO_CLASS,	ERROR_INVALID_PARAMETER },
+	{ STATUS_INFO_LENGTH_MISMATCH,	ERROR_BAD_LENGTH },
+	{ STATUS_ACCESS_VIOLATION,	ERROR_NOACCESS },
+	{ STATUS_INVALID_HANDLE,	ERROR_INVALID_HANDLE },
+	{ STATUS_INVALID_PARAMETER,	ERROR_INVALID_PARAMETER },
+	{ STATUS_NO_SUCH_DEVICE,	ERROR_FILE_NOT_FOUND },
+	{ STATUS_NO_MEMORY,		ERROR_NOT_ENOUGH_MEMORY },
+	{ STATUS_ACCESS_DENIED,		ERROR_ACCESS_DENIED },
+	{ STATUS_OBJECT_TYPE_MISMATCH,	ERROR_INVALID_HANDLE },
+	{ STATUS_INVALID_PARAMETER_MIX,	ERROR_INVALID_PARAMETER },
+	{ STATUS_OBJECT_NAME_INVALID,	ERROR_INVALID_NAME },
+	{ STATUS_OBJECT_NAME_NOT_FOUND,	ERROR_FILE_NOT_FOUND },
+	{ STATUS_OBJECT_NAME_COLLISION,	ERROR_ALREADY_EXISTS },
+	{ STATUS_OBJECT_PATH_INVALID,	ERROR_BAD_PATHNAME },
+	{ STATUS_OBJECT_PATH_NOT_FOUND,	ERROR_PATH_NOT_FOUND },
+	{ STATUS_OBJECT_PATH_SYNTAX_BAD, ERROR_BAD_PATHNAME },
+	{ STATUS_INSUFFICIENT_RESOURCES, ERROR_NO_SYSTEM_RESOURCES },
+	{ STATUS_NOT_SUPPORTED,		ERROR_NOT_SUPPORTED },
+	{ STATUS_INVALID_PARAMETER_1,	ERROR_INVALID_PARAMETER },
+	{ STATUS_INVALID_PARAMETER_2,	ERROR_INVALID_PARAMETER },
+	{ STATUS_INVALID_PARAMETER_3,	ERROR_INVALID_PARAMETER },
+	{ STATUS_INVALID_PARAMETER_4,	ERROR_INVALID_PARAMETER },
+};
+
+NTEVENT_EXPORT ULONG NTAPI RtlNtStatusToDosError(NTSTATUS Status)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ntevent_dos_errmap) /
+			sizeof(ntevent_dos_errmap[0]); i++)
+		if (ntevent_dos_errmap[i].status == Status)
+			return ntevent_dos_errmap[i].error;
+	/* Other successes and informational codes are no error; Windows
+	 * says ERROR_MR_MID_NOT_FOUND for a code it has no error for. */
+	return NT_SUCCESS(Status) ? ERROR_SUCCESS : ERROR_MR_MID_NOT_FOUND;
 }

@@ -114,6 +114,12 @@ static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
 	return dev < 0 ? dev : 0;
 }
 
+/*
+ * The thread's last error (kernel32.c): GetLastError() and
+ * WSAGetLastError() read one slot, as on Windows.
+ */
+extern _Thread_local int ntevent__last_error;
+
 /* The WSAE* code of a socket call's errno (errmap.c). */
 int ntevent__sock_errno_to_wsa(int err);
 

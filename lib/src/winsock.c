@@ -36,7 +36,6 @@ _Static_assert(FD_READ == NTEVENT_FD_READ && FD_WRITE == NTEVENT_FD_WRITE &&
 static unsigned int wsa_startups;
 
 /* WSAGetLastError(): one per thread. */
-static _Thread_local int wsa_last_error;
 
 #define WSA_HIGH_VERSION	MAKEWORD(2, 2)
 
@@ -76,7 +75,7 @@ NTEVENT_EXPORT int WSAAPI WSACleanup(void)
 
 	do {
 		if (!n) {
-			wsa_last_error = WSANOTINITIALISED;
+			ntevent__last_error = WSANOTINITIALISED;
 			return SOCKET_ERROR;
 		}
 	} while (!__atomic_compare_exchange_n(&wsa_startups, &n, n - 1, 0,
@@ -87,12 +86,12 @@ NTEVENT_EXPORT int WSAAPI WSACleanup(void)
 
 NTEVENT_EXPORT int WSAAPI WSAGetLastError(void)
 {
-	return wsa_last_error;
+	return ntevent__last_error;
 }
 
 NTEVENT_EXPORT void WSAAPI WSASetLastError(int iError)
 {
-	wsa_last_error = iError;
+	ntevent__last_error = iError;
 }
 
 /* A manual-reset, non-signaled event with every right; NULL and *error. */
@@ -121,17 +120,17 @@ static WSAEVENT wsa_create(int *error)
 NTEVENT_EXPORT WSAEVENT WSAAPI WSACreateEvent(void)
 {
 	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
-		wsa_last_error = WSANOTINITIALISED;
+		ntevent__last_error = WSANOTINITIALISED;
 		return WSA_INVALID_EVENT;
 	}
-	return wsa_create(&wsa_last_error);
+	return wsa_create(&ntevent__last_error);
 }
 
 /* TRUE, or FALSE with the error in WSAGetLastError(). */
 static BOOL wsa_result(int ret)
 {
 	if (ret < 0) {
-		wsa_last_error = ntevent_errno_to_wsa(ret);
+		ntevent__last_error = ntevent_errno_to_wsa(ret);
 		return FALSE;
 	}
 	return TRUE;
@@ -171,7 +170,7 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 	else
 		ret = ntevent__wait_fds(lphEvents, cEvents, fds);
 	if (ret < 0) {
-		wsa_last_error = ntevent_errno_to_wsa(ret);
+		ntevent__last_error = ntevent_errno_to_wsa(ret);
 		return WSA_WAIT_FAILED;
 	}
 
@@ -192,7 +191,7 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 	if (ret == -ETIMEDOUT || ret == -EINTR)
 		/* WSA_WAIT_TIMEOUT, WSA_WAIT_IO_COMPLETION: not failures */
 		return (DWORD)ntevent_errno_to_wsa(ret);
-	wsa_last_error = ntevent_errno_to_wsa(ret);
+	ntevent__last_error = ntevent_errno_to_wsa(ret);
 	return WSA_WAIT_FAILED;
 }
 
@@ -201,7 +200,7 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 /* SOCKET_ERROR with a socket call's error in WSAGetLastError(). */
 static int wsa_sock_error(int err)
 {
-	wsa_last_error = ntevent__sock_errno_to_wsa(err);
+	ntevent__last_error = ntevent__sock_errno_to_wsa(err);
 	return SOCKET_ERROR;
 }
 
@@ -228,7 +227,7 @@ NTEVENT_EXPORT int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject,
 	int fd = wsa_sock_fd(s), ev = 0, saved = errno, ret;
 
 	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
-		wsa_last_error = WSANOTINITIALISED;
+		ntevent__last_error = WSANOTINITIALISED;
 		return SOCKET_ERROR;
 	}
 	/* Even with no events: Winsock's socket is non-blocking from now. */
@@ -237,13 +236,13 @@ NTEVENT_EXPORT int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject,
 	if (ret < 0)
 		return wsa_sock_error(ret);
 	if ((unsigned long)lNetworkEvents & ~(unsigned long)FD_ALL_EVENTS) {
-		wsa_last_error = WSAEINVAL;
+		ntevent__last_error = WSAEINVAL;
 		return SOCKET_ERROR;
 	}
 	if (lNetworkEvents) {
 		ev = ntevent_handle_to_fd(hEventObject);
 		if (ev < 0) {
-			wsa_last_error = WSAEINVAL;	/* not an event */
+			ntevent__last_error = WSAEINVAL;	/* not an event */
 			return SOCKET_ERROR;
 		}
 	}
@@ -274,26 +273,26 @@ NTEVENT_EXPORT int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject,
 	uint32_t events;
 
 	if (!__atomic_load_n(&wsa_startups, __ATOMIC_ACQUIRE)) {
-		wsa_last_error = WSANOTINITIALISED;
+		ntevent__last_error = WSANOTINITIALISED;
 		return SOCKET_ERROR;
 	}
 	if (fd < 0)
 		return wsa_sock_error(-ENOTSOCK);
 	if (!lpNetworkEvents) {
-		wsa_last_error = WSAEFAULT;
+		ntevent__last_error = WSAEFAULT;
 		return SOCKET_ERROR;
 	}
 	if (hEventObject) {
 		reset = ntevent_handle_to_fd(hEventObject);
 		if (reset < 0) {
-			wsa_last_error = WSA_INVALID_HANDLE;
+			ntevent__last_error = WSA_INVALID_HANDLE;
 			return SOCKET_ERROR;
 		}
 	}
 	ret = ntevent_sock_enum(fd, reset, &events, errors);
 	if (ret == -EBADFD || ret == -EACCES || (ret == -EBADF && reset >= 0 &&
 						 fcntl(fd, F_GETFD) >= 0)) {
-		wsa_last_error = WSA_INVALID_HANDLE;	/* the event's fault */
+		ntevent__last_error = WSA_INVALID_HANDLE;	/* the event's fault */
 		return SOCKET_ERROR;
 	}
 	if (ret < 0)
