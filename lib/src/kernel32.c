@@ -175,14 +175,19 @@ NTEVENT_EXPORT HANDLE WINAPI CreateEventExW(LPSECURITY_ATTRIBUTES lpEventAttribu
 	return h;
 }
 
+/* CreateEventEx()'s flags for CreateEvent()'s two BOOLs. */
+static DWORD k32_flags(BOOL bManualReset, BOOL bInitialState)
+{
+	return (bManualReset ? CREATE_EVENT_MANUAL_RESET : 0) |
+	       (bInitialState ? CREATE_EVENT_INITIAL_SET : 0);
+}
+
 NTEVENT_EXPORT HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes,
 					  BOOL bManualReset, BOOL bInitialState,
 					  LPCWSTR lpName)
 {
-	DWORD flags = (bManualReset ? CREATE_EVENT_MANUAL_RESET : 0) |
-		      (bInitialState ? CREATE_EVENT_INITIAL_SET : 0);
-
-	return CreateEventExW(lpEventAttributes, lpName, flags,
+	return CreateEventExW(lpEventAttributes, lpName,
+			      k32_flags(bManualReset, bInitialState),
 			      EVENT_ALL_ACCESS);
 }
 
@@ -208,10 +213,8 @@ NTEVENT_EXPORT HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttribute
 					  BOOL bManualReset, BOOL bInitialState,
 					  LPCSTR lpName)
 {
-	DWORD flags = (bManualReset ? CREATE_EVENT_MANUAL_RESET : 0) |
-		      (bInitialState ? CREATE_EVENT_INITIAL_SET : 0);
-
-	return CreateEventExA(lpEventAttributes, lpName, flags,
+	return CreateEventExA(lpEventAttributes, lpName,
+			      k32_flags(bManualReset, bInitialState),
 			      EVENT_ALL_ACCESS);
 }
 
