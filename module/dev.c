@@ -440,7 +440,13 @@ ntevent_wait_any_now(struct ntevent_wait_args __user *uargs,
 	return -EAGAIN;
 }
 
-static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
+/*
+ * @alert: the caller's alert word (NTEVENT_IOC_WAIT_*_ALERT), or NULL. An
+ * alertable wait whose word is set ends before it takes anything; one
+ * that is set later comes with a signal, which ends the sleep.
+ */
+static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all,
+			      const u32 __user *alert)
 {
 	u32 stack_fds[NTEVENT_STACK_FDS];
 	struct file *stack_files[NTEVENT_STACK_FDS];
@@ -468,6 +474,14 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all)
 	/* The result must be storable: a consumed event is never lost. */
 	if (put_user(0, &uargs->index))
 		return -EFAULT;
+	if (alert && (args.flags & NTEVENT_WAIT_ALERTABLE)) {
+		u32 alerted;
+
+		if (get_user(alerted, alert))
+			return -EFAULT;
+		if (alerted)
+			return -EINTR;
+	}
 
 	if (args.count > NTEVENT_STACK_FDS && !all &&
 	    !(args.flags & NTEVENT_WAIT_SIGNAL)) {
@@ -558,6 +572,18 @@ out:
 		fput(files[i]);
 	kfree(buf);
 	return ret;
+}
+
+static int ntevent_ioctl_wait_alert(struct ntevent_wait_alert_args __user *uargs,
+				    bool all)
+{
+	u64 alert;
+
+	if (get_user(alert, &uargs->alert))
+		return -EFAULT;
+	if (!alert)
+		return -EINVAL;
+	return ntevent_ioctl_wait(&uargs->wait, all, u64_to_user_ptr(alert));
 }
 
 /*
@@ -690,9 +716,13 @@ static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
 	case NTEVENT_IOC_CREATE:
 		return ntevent_ioctl_create(argp);
 	case NTEVENT_IOC_WAIT_ANY:
-		return ntevent_ioctl_wait(argp, false);
+		return ntevent_ioctl_wait(argp, false, NULL);
 	case NTEVENT_IOC_WAIT_ALL:
-		return ntevent_ioctl_wait(argp, true);
+		return ntevent_ioctl_wait(argp, true, NULL);
+	case NTEVENT_IOC_WAIT_ANY_ALERT:
+	case NTEVENT_IOC_WAIT_ALL_ALERT:
+		return ntevent_ioctl_wait_alert(argp, cmd ==
+						NTEVENT_IOC_WAIT_ALL_ALERT);
 	case NTEVENT_IOC_OPEN:
 		return ntevent_ioctl_open(argp);
 	case NTEVENT_IOC_SOCK_SELECT:

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include <ntevent.h>
@@ -77,6 +78,38 @@ static inline int ntevent__handle_op(const void *handle, unsigned long req,
 }
 
 /*
+ * User APCs (apc.c). NTEVENT_APC_SIGNAL ends a thread's alertable wait
+ * when an APC is queued to it; the library installs a handler that does
+ * nothing (SA_RESTART) the first time a thread takes part.
+ */
+#define NTEVENT_APC_SIGNAL	(SIGRTMAX - 1)
+struct ntevent__thread;
+/* The calling thread's record, made on first use; NULL and *err. */
+struct ntevent__thread *ntevent__thread_self(int *err);
+void ntevent__thread_get(struct ntevent__thread *t);
+void ntevent__thread_put(struct ntevent__thread *t);
+/* Queue fn(data) to run in the thread's next alertable wait: 0 or -errno. */
+int ntevent__queue_apc(struct ntevent__thread *t, void (*fn)(uintptr_t),
+		       uintptr_t data);
+/* The calling thread's record, if it has one. */
+extern _Thread_local struct ntevent__thread *ntevent__apc_self;
+int ntevent__wait_ioctl_alert(int dev, unsigned long req,
+			      struct ntevent_wait_args *args);
+
+/*
+ * A wait ioctl (NTEVENT_IOC_WAIT_ANY or _ALL): 0 or -errno. An alertable
+ * one of a thread that takes part in APCs runs the thread's APCs, queued
+ * before or during it, and is -EINTR; others cost one test more.
+ */
+static inline int ntevent__wait_ioctl(int dev, unsigned long req,
+				      struct ntevent_wait_args *args)
+{
+	if ((args->flags & NTEVENT_WAIT_ALERTABLE) && ntevent__apc_self)
+		return ntevent__wait_ioctl_alert(dev, req, args);
+	return ntevent__ioctl(dev, req, args);
+}
+
+/*
  * A wait ioctl on the device dev, with arguments the caller built itself
  * (the kernel checks count, fds and flags): the index, or -errno.
  */
@@ -90,7 +123,7 @@ static inline int ntevent__wait_on(int dev, unsigned long req, const int *fds,
 		.count = count,
 		.flags = flags,
 	};
-	int ret = ntevent__ioctl(dev, req, &args);
+	int ret = ntevent__wait_ioctl(dev, req, &args);
 
 	return ret < 0 ? ret : (int)args.index;
 }

@@ -6,7 +6,9 @@
  * NTSTATUS becomes the thread's last error (RtlNtStatusToDosError()).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #include <ntevent/windows.h>
 
@@ -28,6 +30,11 @@ NTEVENT_EXPORT void WINAPI SetLastError(DWORD dwErrCode)
 NTEVENT_EXPORT HANDLE WINAPI GetCurrentProcess(void)
 {
 	return NtCurrentProcess();
+}
+
+NTEVENT_EXPORT HANDLE WINAPI GetCurrentThread(void)
+{
+	return (HANDLE)(intptr_t)-2;	/* NtCurrentThread() */
 }
 
 /* FALSE with the last error of a failed NT call; TRUE for a success. */
@@ -364,10 +371,117 @@ NTEVENT_EXPORT DWORD WINAPI SignalObjectAndWait(HANDLE hObjectToSignal,
 									  &li)));
 }
 
+/* ---- threads: their handles and APCs ---- */
+
+/*
+ * A thread handle is a thread's record (apc.c) tagged with 1, which no
+ * event handle (a multiple of 4) or pseudo-handle can be; the record has
+ * one reference per handle. GetCurrentThread() is the calling thread.
+ */
+#define K32_THREAD_TAG	((uintptr_t)1)
+
+static int k32_is_thread(HANDLE h)
+{
+	uintptr_t u = (uintptr_t)h;
+
+	return (u & 3) == K32_THREAD_TAG && (intptr_t)u > 0;
+}
+
+/* The record a thread handle names, or NULL and the last error. */
+static struct ntevent__thread *k32_thread(HANDLE h)
+{
+	struct ntevent__thread *t;
+	int err = 0;
+
+	if (k32_is_thread(h))
+		return (struct ntevent__thread *)((uintptr_t)h & ~(uintptr_t)3);
+	if (h != GetCurrentThread()) {
+		SetLastError(ERROR_INVALID_HANDLE);
+		return NULL;
+	}
+	t = ntevent__thread_self(&err);
+	if (!t)
+		SetLastError(RtlNtStatusToDosError(ntevent_errno_to_ntstatus(err)));
+	return t;
+}
+
+NTEVENT_EXPORT DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread,
+					 ULONG_PTR dwData)
+{
+	struct ntevent__thread *t;
+	int ret;
+
+	if (!pfnAPC) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return 0;
+	}
+	t = k32_thread(hThread);
+	if (!t)
+		return 0;
+	ret = ntevent__queue_apc(t, pfnAPC, dwData);
+	if (ret == -ESRCH) {
+		SetLastError(ERROR_GEN_FAILURE);	/* the thread has exited */
+		return 0;
+	}
+	if (ret < 0) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return 0;
+	}
+	return 1;
+}
+
+/* An event nobody sets: what an alertable sleep waits on. */
+static HANDLE k32_sleep_event;
+static pthread_once_t k32_sleep_once = PTHREAD_ONCE_INIT;
+
+static void k32_sleep_init(void)
+{
+	if (!NT_SUCCESS(NtCreateEvent(&k32_sleep_event, SYNCHRONIZE, NULL,
+				      NotificationEvent, FALSE)))
+		k32_sleep_event = NULL;
+}
+
+NTEVENT_EXPORT DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable)
+{
+	struct timespec end;
+
+	if (bAlertable) {
+		pthread_once(&k32_sleep_once, k32_sleep_init);
+		if (k32_sleep_event) {
+			DWORD r = WaitForSingleObjectEx(k32_sleep_event,
+							dwMilliseconds, TRUE);
+
+			return r == WAIT_IO_COMPLETION ? r : 0;
+		}
+		/* No /dev/ntevent: APCs cannot be waited for; a plain sleep. */
+	}
+	if (dwMilliseconds == 0) {
+		sched_yield();
+		return 0;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += dwMilliseconds / 1000;
+	end.tv_nsec += (long)(dwMilliseconds % 1000) * 1000000;
+	if (end.tv_nsec >= 1000000000) {
+		end.tv_sec++;
+		end.tv_nsec -= 1000000000;
+	}
+	/* A handler that runs does not shorten it; INFINITE never ends. */
+	while (dwMilliseconds == INFINITE ||
+	       clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &end, NULL))
+		if (dwMilliseconds == INFINITE)
+			pause();
+	return 0;
+}
+
 /* ---- handles ---- */
 
 NTEVENT_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
 {
+	if (k32_is_thread(hObject)) {
+		ntevent__thread_put(k32_thread(hObject));
+		return TRUE;
+	}
 	return k32_result(NtClose(hObject));
 }
 
@@ -378,6 +492,31 @@ NTEVENT_EXPORT BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle,
 					   DWORD dwDesiredAccess,
 					   BOOL bInheritHandle, DWORD dwOptions)
 {
+	struct ntevent__thread *t;
+
+	/* A thread: a new handle to it (the only right it has is APCs). */
+	if (k32_is_thread(hSourceHandle) ||
+	    hSourceHandle == GetCurrentThread()) {
+		if (hSourceProcessHandle != GetCurrentProcess() ||
+		    hTargetProcessHandle != GetCurrentProcess() ||
+		    (dwOptions & ~(DWORD)(DUPLICATE_CLOSE_SOURCE |
+					  DUPLICATE_SAME_ACCESS))) {
+			SetLastError(ERROR_INVALID_PARAMETER);
+			return FALSE;
+		}
+		if (!lpTargetHandle) {
+			SetLastError(ERROR_NOACCESS);
+			return FALSE;
+		}
+		t = k32_thread(hSourceHandle);
+		if (!t)
+			return FALSE;
+		if (!(dwOptions & DUPLICATE_CLOSE_SOURCE) ||
+		    !k32_is_thread(hSourceHandle))
+			ntevent__thread_get(t);
+		*lpTargetHandle = (HANDLE)((uintptr_t)t | K32_THREAD_TAG);
+		return TRUE;
+	}
 	return k32_result(NtDuplicateObject(hSourceProcessHandle, hSourceHandle,
 					    hTargetProcessHandle,
 					    lpTargetHandle, dwDesiredAccess,

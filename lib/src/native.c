@@ -260,7 +260,7 @@ static int ntevent_do_wait(unsigned long req, const int *fds,
 	dev = ntevent__device();
 	if (dev < 0)
 		return dev;
-	ret = ntevent__ioctl(dev, req, &args);
+	ret = ntevent__wait_ioctl(dev, req, &args);
 	if (ret < 0)
 		return ret;
 	return (int)args.index;

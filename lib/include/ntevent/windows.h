@@ -26,6 +26,7 @@ typedef const WCHAR *LPCWSTR;
 typedef void *LPVOID;
 typedef HANDLE *LPHANDLE;
 typedef const HANDLE *LPCHANDLE;
+typedef void (WINAPI *PAPCFUNC)(ULONG_PTR Parameter);
 
 typedef struct _SECURITY_ATTRIBUTES {
 	DWORD nLength;
@@ -83,6 +84,9 @@ ULONG NTAPI RtlNtStatusToDosError(NTSTATUS Status);
 DWORD WINAPI GetLastError(void);
 void WINAPI SetLastError(DWORD dwErrCode);
 HANDLE WINAPI GetCurrentProcess(void);
+HANDLE WINAPI GetCurrentThread(void);
+DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData);
+DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable);
 
 HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttributes,
 			   BOOL bManualReset, BOOL bInitialState,

@@ -139,6 +139,23 @@ struct ntevent_wait_args {
 	__u32 signal_fd;
 };
 
+/**
+ * struct ntevent_wait_alert_args - argument of %NTEVENT_IOC_WAIT_ANY_ALERT
+ * and %NTEVENT_IOC_WAIT_ALL_ALERT
+ * @wait:  as for %NTEVENT_IOC_WAIT_ANY and %NTEVENT_IOC_WAIT_ALL
+ * @alert: user pointer to the calling thread's alert word, a __u32 read
+ *         once when an alertable wait (%NTEVENT_WAIT_ALERTABLE) starts:
+ *         nonzero ends it at once with EINTR, nothing set or consumed (a
+ *         user APC queued before the wait). Whoever sets the word then
+ *         sends the thread a signal with a handler, which ends the wait
+ *         if it sleeps already. Not read for a wait that is not alertable;
+ *         0 is EINVAL.
+ */
+struct ntevent_wait_alert_args {
+	struct ntevent_wait_args wait;
+	__u64 alert;
+};
+
 /* ntevent_dup_args.flags */
 #define NTEVENT_DUP_SAME_ACCESS	0x1u	/* ignore @access, keep the source's */
 #define NTEVENT_DUP_FLAGS	NTEVENT_DUP_SAME_ACCESS
@@ -310,6 +327,10 @@ struct ntevent_sock_enable_args {
 #define NTEVENT_IOC_SOCK_SELECT	_IOW(NTEVENT_IOC_MAGIC, 0x04, struct ntevent_sock_select_args)
 #define NTEVENT_IOC_SOCK_ENUM	_IOWR(NTEVENT_IOC_MAGIC, 0x05, struct ntevent_sock_enum_args)
 #define NTEVENT_IOC_SOCK_ENABLE	_IOW(NTEVENT_IOC_MAGIC, 0x06, struct ntevent_sock_enable_args)
+#define NTEVENT_IOC_WAIT_ANY_ALERT \
+	_IOWR(NTEVENT_IOC_MAGIC, 0x07, struct ntevent_wait_alert_args)
+#define NTEVENT_IOC_WAIT_ALL_ALERT \
+	_IOWR(NTEVENT_IOC_MAGIC, 0x08, struct ntevent_wait_alert_args)
 
 /*
  * On an event descriptor. SET, RESET and PULSE store the previous state
