@@ -135,10 +135,23 @@ static inline int ntevent__wait_on(int dev, unsigned long req, const int *fds,
 static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
 				    int *fds)
 {
+	uintptr_t bad = 0;
 	unsigned int i;
 	int dev;
 
+	/*
+	 * The common case, every handle an encoded descriptor, in one pass
+	 * without a branch per handle (a server's 64 every call); the first
+	 * bad one's error from ntevent__handle_fd().
+	 */
 	for (i = 0; i < count; i++) {
+		uintptr_t u = (uintptr_t)handles[i];
+		uintptr_t fd = (u >> 2) - 1;
+
+		bad |= (u & 3) | (fd > (uintptr_t)NTEVENT_HANDLE_MAX_FD);
+		fds[i] = (int)fd;
+	}
+	for (i = 0; bad && i < count; i++) {
 		fds[i] = ntevent__handle_fd(handles[i]);
 		if (fds[i] < 0)
 			return fds[i];
