@@ -166,6 +166,9 @@ static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
  */
 extern _Thread_local int ntevent__last_error;
 
+/* End a socket's pending overlapped operations before it closes. */
+void ntevent__ov_close(int fd);
+
 /* The WSAE* code of a socket call's errno (errmap.c). */
 int ntevent__sock_errno_to_wsa(int err);
 

@@ -315,6 +315,8 @@ NTEVENT_EXPORT int WSAAPI closesocket(SOCKET s)
 		errno = saved;
 		return wsa_sock_error(-ENOTSOCK);
 	}
+	/* Pending overlapped operations end first, aborted. */
+	ntevent__ov_close(fd);
 	ret = close(fd) ? -errno : 0;
 	errno = saved;
 	return ret < 0 && ret != -EINTR ? wsa_sock_error(ret) : 0;

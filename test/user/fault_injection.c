@@ -15,6 +15,7 @@ struct ctx {
 	int dev;
 	int ev;			/* auto-reset, signaled: DUP's source */
 	int evs[8];		/* the wait's events; the last one is set */
+	int sig;		/* auto-reset: the wait's signal event */
 	char fresh[128];	/* a name no event has */
 	char held[128];		/* a name of a manual event, signaled */
 	int held_fd;
@@ -56,7 +57,9 @@ static void wait_prepare(void *arg)
 
 /*
  * A wait on 8 events allocates its arrays and its waiter; a deadline in
- * the future, so that the waiter is queued.
+ * the future, so that the waiter is queued, and a signal event, so that it
+ * is queued even though an event is signaled (a plain wait-any that an
+ * event satisfies at once allocates nothing).
  */
 static int wait_call(void *arg)
 {
@@ -66,8 +69,8 @@ static int wait_call(void *arg)
 
 	for (i = 0; i < 8; i++)
 		fds[i] = c->evs[i];
-	ret = t_wait_full(c->dev, false, fds, 8, t_after_ms(5000), 0, 0,
-			  &index);
+	ret = t_wait_full(c->dev, false, fds, 8, t_after_ms(5000),
+			  NTEVENT_WAIT_SIGNAL, c->sig, &index);
 	return ret ? ret : (int)index;
 }
 
@@ -77,6 +80,7 @@ static void wait_done(void *arg, int index)
 
 	CHECK_EQ(index, 7);
 	CHECK_STATE(c->evs[7], 0);
+	CHECK_EQ(t_reset(c->sig), 1);	/* set once the wait was queued */
 }
 
 static void wait_unchanged(void *arg)
@@ -84,6 +88,7 @@ static void wait_unchanged(void *arg)
 	struct ctx *c = arg;
 
 	CHECK_STATE(c->evs[7], 1);	/* not consumed */
+	CHECK_STATE(c->sig, 0);		/* not set */
 }
 
 static int open_call(struct ctx *c, const char *name, uint32_t flags)
@@ -157,6 +162,7 @@ int main(void)
 	c.ev = t_create(c.dev, T_AUTO, 1);
 	for (i = 0; i < 8; i++)
 		c.evs[i] = t_create(c.dev, T_AUTO, 0);
+	c.sig = t_create(c.dev, T_AUTO, 0);
 	t_name(c.fresh, sizeof(c.fresh), "fresh");
 	t_name(c.held, sizeof(c.held), "held");
 	c.held_fd = t_create_name(c.dev, c.held, T_MANUAL, 1, 0600);

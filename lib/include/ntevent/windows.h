@@ -71,8 +71,20 @@ typedef struct _SECURITY_ATTRIBUTES {
 #ifndef ERROR_MR_MID_NOT_FOUND
 #define ERROR_MR_MID_NOT_FOUND		317
 #endif
+#ifndef ERROR_OPERATION_ABORTED
+#define ERROR_OPERATION_ABORTED		995
+#endif
+#ifndef ERROR_IO_INCOMPLETE
+#define ERROR_IO_INCOMPLETE		996
+#endif
+#ifndef ERROR_IO_PENDING
+#define ERROR_IO_PENDING		997
+#endif
 #ifndef ERROR_NOACCESS
 #define ERROR_NOACCESS			998
+#endif
+#ifndef ERROR_NOT_FOUND
+#define ERROR_NOT_FOUND			1168
 #endif
 #ifndef ERROR_NO_SYSTEM_RESOURCES
 #define ERROR_NO_SYSTEM_RESOURCES	1450
@@ -126,6 +138,14 @@ BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle,
 			    HANDLE hTargetProcessHandle,
 			    LPHANDLE lpTargetHandle, DWORD dwDesiredAccess,
 			    BOOL bInheritHandle, DWORD dwOptions);
+
+/*
+ * Cancel the pending overlapped operations of a socket (a SOCKET cast to
+ * HANDLE): CancelIo() those the calling thread posted, CancelIoEx() the
+ * one lpOverlapped names, or all of them.
+ */
+BOOL WINAPI CancelIo(HANDLE hFile);
+BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
 
 /* The A or W name, as Windows' UNICODE chooses it. */
 #ifdef UNICODE

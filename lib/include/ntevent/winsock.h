@@ -200,6 +200,48 @@ int WSAAPI ntevent_ws_sendto(SOCKET s, const char *buf, int len, int flags,
 #define sendto(s, b, l, f, a, al)	ntevent_ws_sendto(s, b, l, f, a, al)
 #endif
 
+/*
+ * Overlapped I/O: an operation that cannot finish at once is pending
+ * (SOCKET_ERROR, WSA_IO_PENDING) until the library's completion thread
+ * finishes it, writes the WSAOVERLAPPED (Internal, InternalHigh, the
+ * flags in Offset, the WSA error in OffsetHigh) and then sets hEvent, or
+ * queues the completion routine to the posting thread, which runs it in
+ * an alertable wait. Operations of one direction on one socket complete
+ * in the order they were posted. WSAOverlapped(3) has the rules.
+ */
+typedef OVERLAPPED WSAOVERLAPPED, *LPWSAOVERLAPPED;
+
+typedef struct _WSABUF {
+	ULONG len;
+	CHAR *buf;
+} WSABUF, *LPWSABUF;
+
+typedef void (CALLBACK *LPWSAOVERLAPPED_COMPLETION_ROUTINE)(
+	DWORD dwError, DWORD cbTransferred, LPWSAOVERLAPPED lpOverlapped,
+	DWORD dwFlags);
+
+int WSAAPI WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
+		   LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags,
+		   LPWSAOVERLAPPED lpOverlapped,
+		   LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
+		       LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags,
+		       struct sockaddr *lpFrom, LPINT lpFromlen,
+		       LPWSAOVERLAPPED lpOverlapped,
+		       LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
+		   LPDWORD lpNumberOfBytesSent, DWORD dwFlags,
+		   LPWSAOVERLAPPED lpOverlapped,
+		   LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+int WSAAPI WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
+		     LPDWORD lpNumberOfBytesSent, DWORD dwFlags,
+		     const struct sockaddr *lpTo, int iTolen,
+		     LPWSAOVERLAPPED lpOverlapped,
+		     LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+BOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped,
+				   LPDWORD lpcbTransfer, BOOL fWait,
+				   LPDWORD lpdwFlags);
+
 /* Service provider face (ws2spi.h): no WSAStartup needed. */
 WSAEVENT WSPAPI WPUCreateEvent(LPINT lpErrno);
 BOOL WSPAPI WPUCloseEvent(WSAEVENT hEvent, LPINT lpErrno);

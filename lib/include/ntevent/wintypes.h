@@ -29,6 +29,9 @@
 #ifndef WSPAPI
 #define WSPAPI
 #endif
+#ifndef CALLBACK
+#define CALLBACK
+#endif
 
 /* SAL annotations that Windows code writes in its declarations. */
 #ifndef _In_
@@ -94,6 +97,34 @@ typedef const WCHAR *PCWSTR;
 /* INVALID_HANDLE_VALUE is also NtCurrentProcess(): never an event. */
 #ifndef INVALID_HANDLE_VALUE
 #define INVALID_HANDLE_VALUE ((HANDLE)(intptr_t)-1)
+#endif
+
+/*
+ * An overlapped operation (minwinbase.h): Internal is STATUS_PENDING
+ * (0x103) until it completes, then its status; InternalHigh the bytes it
+ * transferred. WSAOVERLAPPED is the same structure.
+ */
+#if defined(__GNUC__)
+#define NTEVENT_ANONYMOUS __extension__	/* for C99 and C++ too */
+#else
+#define NTEVENT_ANONYMOUS
+#endif
+typedef struct _OVERLAPPED {
+	ULONG_PTR Internal;
+	ULONG_PTR InternalHigh;
+	NTEVENT_ANONYMOUS union {
+		NTEVENT_ANONYMOUS struct {
+			DWORD Offset;
+			DWORD OffsetHigh;
+		};
+		PVOID Pointer;
+	};
+	HANDLE hEvent;
+} OVERLAPPED, *LPOVERLAPPED;
+
+#ifndef HasOverlappedIoCompleted
+#define HasOverlappedIoCompleted(lpOverlapped) \
+	((lpOverlapped)->Internal != 0x103 /* STATUS_PENDING */)
 #endif
 
 /*
