@@ -51,10 +51,16 @@ install uninstall:
 
 # The Winsock echo server, ported unchanged (static, against build/lib),
 # and the client that drives it.
-ECHO_PROGS := build/demo/wsa_echo_server build/demo/echo_client
+ECHO_PROGS := build/demo/wsa_echo_server build/demo/echo_client \
+	      build/demo/wsa_overlapped_server
 
 tools: build/demo/ntevent-demo build/bench/ntevent-bench $(ECHO_PROGS)
 build/demo/wsa_echo_server: test/demo/wsa_echo_server.c lib
+	mkdir -p $(dir $@)
+	$(CC) $(filter-out -Iuapi,$(TEST_CFLAGS)) -Ilib/include -o $@ $< \
+		build/lib/libntevent.a
+
+build/demo/wsa_overlapped_server: test/demo/wsa_overlapped_server.c lib
 	mkdir -p $(dir $@)
 	$(CC) $(filter-out -Iuapi,$(TEST_CFLAGS)) -Ilib/include -o $@ $< \
 		build/lib/libntevent.a
@@ -86,16 +92,24 @@ build/bench/epoll_echo_server: test/bench/epoll_echo_server.c
 	mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -o $@ $<
 
+# io_uring used directly, through Debian's liburing (installed if missing).
+build/bench/uring_echo_server: test/bench/uring_echo_server.c
+	mkdir -p $(dir $@)
+	bash -c '. test/vm/lib.sh && ensure_packages liburing-dev'
+	$(CC) $(TEST_CFLAGS) -o $@ $< -luring
+
 # The figures, then the wait-all attack's, then the Winsock echo server
 # against the epoll one, in one icount boot.
 BENCH := $(CURDIR)/build/bench/ntevent-bench
 ECHO_BENCH := $(CURDIR)/test/bench/echo-bench.sh \
 	$(CURDIR)/build/demo/wsa_echo_server \
-	$(CURDIR)/build/bench/epoll_echo_server $(CURDIR)/build/demo/echo_client
-bench: build/bench/ntevent-bench build/bench/epoll_echo_server $(ECHO_PROGS)
+	$(CURDIR)/build/demo/wsa_overlapped_server \
+	$(CURDIR)/build/bench/epoll_echo_server \
+	$(CURDIR)/build/bench/uring_echo_server $(CURDIR)/build/demo/echo_client
+bench: build/bench/ntevent-bench build/bench/epoll_echo_server \
+       build/bench/uring_echo_server $(ECHO_PROGS)
 	test/vm/run --kernel stock --icount --copy $(BENCH) \
-		$(foreach f,$(wordlist 2,4,$(ECHO_BENCH)),--copy $(f)) \
-		--copy $(firstword $(ECHO_BENCH)) -- \
+		$(foreach f,$(ECHO_BENCH),--copy $(f)) -- \
 		/bin/sh -c '$(BENCH) && $(BENCH) --attack && $(ECHO_BENCH)'
 
 # The attack on the debug kernel with the irqsoff tracer: the longest

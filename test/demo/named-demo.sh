@@ -5,12 +5,14 @@
 # named event, a Windows-style \BaseNamedObjects\ name, through the
 # ntevent(1) tool; then a driver and a user process share one by name.
 #   named-demo.sh /path/to/ntevent-static [/path/to/ntevent-demo
-#                 [/path/to/wsa_echo_server /path/to/echo_client]]
+#                 [/path/to/wsa_echo_server /path/to/echo_client
+#                  [/path/to/wsa_overlapped_server]]]
 set -u
 nt=${1:?usage: named-demo.sh NTEVENT-TOOL [RAW-DEMO]}
 raw=${2:-}
 server=${3:-}
 client=${4:-}
+ovserver=${5:-}
 fail() { echo "demo FAILED: $*"; exit 1; }
 
 echo "== 1. two processes meet on a named event"
@@ -67,6 +69,16 @@ if [ -n "$server" ] && [ -n "$client" ]; then
 	"$client" 7007 3 100 64 ||
 		{ kill "$spid"; fail "the echo client"; }
 	wait "$spid" || fail "the echo server"
+fi
+if [ -n "$ovserver" ] && [ -n "$client" ]; then
+	echo
+	echo "== 5. the same with overlapped I/O, ported unchanged (test/demo/wsa_overlapped_server.c)"
+	echo "WSARecv + WSAWaitForMultipleEvents + WSAGetOverlappedResult: each completion sets its operation's event"
+	"$ovserver" 7009 3 &
+	spid=$!
+	"$client" 7009 3 100 64 ||
+		{ kill "$spid"; fail "the echo client"; }
+	wait "$spid" || fail "the overlapped echo server"
 fi
 echo
 echo "demo done"
