@@ -60,25 +60,24 @@ if [ -n "$raw" ]; then
 	echo "== 3. the raw ioctl ABI: a descriptor crossing fork and exec"
 	"$raw" || fail "the raw demo"
 fi
+# echo_demo SERVER PORT: the server serves three clients' 100 round trips.
+echo_demo() {
+	"$1" "$2" 3 &
+	spid=$!
+	"$client" "$2" 3 100 64 || { kill "$spid"; fail "the echo client"; }
+	wait "$spid" || fail "the echo server $1"
+}
 if [ -n "$server" ] && [ -n "$client" ]; then
 	echo
 	echo "== 4. a Winsock echo server, ported unchanged (test/demo/wsa_echo_server.c)"
 	echo "WSAEventSelect + WSAWaitForMultipleEvents + WSAEnumNetworkEvents: the kernel sets each socket's event"
-	"$server" 7007 3 &
-	spid=$!
-	"$client" 7007 3 100 64 ||
-		{ kill "$spid"; fail "the echo client"; }
-	wait "$spid" || fail "the echo server"
+	echo_demo "$server" 7007
 fi
 if [ -n "$ovserver" ] && [ -n "$client" ]; then
 	echo
 	echo "== 5. the same with overlapped I/O, ported unchanged (test/demo/wsa_overlapped_server.c)"
 	echo "WSARecv + WSAWaitForMultipleEvents + WSAGetOverlappedResult: each completion sets its operation's event"
-	"$ovserver" 7009 3 &
-	spid=$!
-	"$client" 7009 3 100 64 ||
-		{ kill "$spid"; fail "the echo client"; }
-	wait "$spid" || fail "the overlapped echo server"
+	echo_demo "$ovserver" 7009
 fi
 echo
 echo "demo done"
