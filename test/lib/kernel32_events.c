@@ -32,6 +32,24 @@ static int cloexec(HANDLE h)
 	return (flags & FD_CLOEXEC) != 0;
 }
 
+/* Whether descriptor fd is still open in a program exec'd from here. */
+static int open_after_exec(int fd)
+{
+	char cmd[64];
+	pid_t pid;
+	int status;
+
+	snprintf(cmd, sizeof(cmd), "[ -e /proc/self/fd/%d ]", fd);
+	pid = t_fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	status = t_reap(pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 127);
+	return WEXITSTATUS(status) == 0;
+}
+
 static void names(void)
 {
 	SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
@@ -50,6 +68,9 @@ static void names(void)
 	CHECK(b != NULL && b != a);
 	CHECK_EQ(GetLastError(), ERROR_ALREADY_EXISTS);
 	CHECK_EQ(cloexec(b), 0);
+	/* bInheritHandle decides whether a new program has the handle. */
+	CHECK_EQ(open_after_exec(ntevent_handle_to_fd(b)), 1);
+	CHECK_EQ(open_after_exec(ntevent_handle_to_fd(a)), 0);
 	CHECK_EQ(WaitForSingleObject(b, 0), WAIT_OBJECT_0);
 	CHECK_EQ(WaitForSingleObject(b, 0), WAIT_OBJECT_0);	/* manual */
 	CHECK(ResetEvent(a));

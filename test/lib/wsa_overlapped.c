@@ -165,6 +165,32 @@ static void sends(void)
 	}
 	CHECK(WSAGetOverlappedResult(a, &ov, &cb, TRUE, &fl));
 	CHECK_EQ(cb, sizeof(big));
+	/* WSASend is a re-enabling call: FD_WRITE after one that would block. */
+	{
+		WSAEVENT sel = WSACreateEvent();
+		WSANETWORKEVENTS ne;
+		int sent_nb = 0;
+
+		CHECK_EQ(WSAEventSelect(a, sel, FD_WRITE), 0);
+		CHECK_EQ(WSAEnumNetworkEvents(a, sel, &ne), 0);
+		CHECK_EQ(ne.lNetworkEvents, FD_WRITE);	/* connected: room */
+		while (WSASend(a, wb, 1, &sent, 0, NULL, NULL) == 0)
+			sent_nb += (int)sent;
+		CHECK_EQ(WSAGetLastError(), WSAEWOULDBLOCK);
+		CHECK_EQ(WSAEnumNetworkEvents(a, sel, &ne), 0);
+		CHECK_EQ(ne.lNetworkEvents, 0);
+		while (sent_nb > 0) {
+			n = read(b, sink, sizeof(sink));
+			CHECK(n > 0);
+			sent_nb -= (int)n;
+		}
+		CHECK_EQ(WSAWaitForMultipleEvents(1, &sel, FALSE, 5000, FALSE),
+			 WSA_WAIT_EVENT_0);
+		CHECK_EQ(WSAEnumNetworkEvents(a, sel, &ne), 0);
+		CHECK_EQ(ne.lNetworkEvents, FD_WRITE);
+		CHECK_EQ(WSAEventSelect(a, NULL, 0), 0);
+		WSACloseEvent(sel);
+	}
 	/* Small: done at once. */
 	wb[0].len = 10;
 	CHECK_EQ(WSASend(a, wb, 1, &sent, 0, &ov, NULL), 0);
