@@ -1,21 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Under failslab fault injection (fail-nth, debug kernel), every
- * allocation that can fail in CREATE, DUP, a wait on many events and OPEN
- * (creating a name, opening an existing one plain or open-if) fails the
- * call with ENOMEM and changes nothing: no descriptor left behind, no
- * event consumed, a create leaves no name (a later open is ENOENT), an
- * open leaves the existing event as it was. One row per operation, each
+ * allocation that can fail in CREATE, DUP, a wait-any and a wait-all on
+ * many events, OPEN (creating a name, opening an existing one plain or
+ * open-if) and SOCK_SELECT fails the call with ENOMEM and changes nothing:
+ * no descriptor left behind, no event consumed or set, a create leaves no
+ * name (a later open is ENOENT), an open leaves the existing event as it
+ * was, a socket stays unselected. One row per operation, each
  * swept by t_failnth_sweep(). Skips where the kernel has no fail-nth (the
  * stock kernels).
  */
 #include "abi.h"
+
+#include <sys/socket.h>
 
 struct ctx {
 	int dev;
 	int ev;			/* auto-reset, signaled: DUP's source */
 	int evs[8];		/* the wait's events; the last one is set */
 	int sig;		/* auto-reset: the wait's signal event */
+	int sock;		/* a UDP socket, selected by SOCK_SELECT */
 	char fresh[128];	/* a name no event has */
 	char held[128];		/* a name of a manual event, signaled */
 	int held_fd;
@@ -91,6 +95,73 @@ static void wait_unchanged(void *arg)
 	CHECK_STATE(c->sig, 0);		/* not set */
 }
 
+/* A wait-all on 8: seven set, the signal event the eighth. */
+static void wait_all_prepare(void *arg)
+{
+	struct ctx *c = arg;
+	int i;
+
+	for (i = 0; i < 7; i++)
+		t_set(c->evs[i]);
+}
+
+static int wait_all_call(void *arg)
+{
+	struct ctx *c = arg;
+	uint32_t fds[8], index, i;
+
+	for (i = 0; i < 8; i++)
+		fds[i] = c->evs[i];
+	return t_wait_full(c->dev, true, fds, 8, t_after_ms(5000),
+			   NTEVENT_WAIT_SIGNAL, c->evs[7], &index);
+}
+
+static void wait_all_done(void *arg, int ret)
+{
+	struct ctx *c = arg;
+	int i;
+
+	(void)ret;
+	for (i = 0; i < 8; i++)
+		CHECK_STATE(c->evs[i], 0);	/* all taken together */
+}
+
+static void wait_all_unchanged(void *arg)
+{
+	struct ctx *c = arg;
+	int i;
+
+	for (i = 0; i < 7; i++)
+		CHECK_EQ(t_reset(c->evs[i]), 1);	/* none taken */
+	CHECK_STATE(c->evs[7], 0);			/* not set */
+}
+
+/* WSAEventSelect's record: made by a select, gone with mask 0. */
+static int sock_select_call(void *arg)
+{
+	struct ctx *c = arg;
+
+	return t_sock_select(c->dev, c->sock, c->ev, NTEVENT_FD_READ);
+}
+
+static void sock_deselect(void *arg, int ret)
+{
+	struct ctx *c = arg;
+
+	(void)ret;
+	CHECK_RET(t_sock_select(c->dev, c->sock, 0, 0), 0);
+}
+
+static void sock_unselected(void *arg)
+{
+	struct ctx *c = arg;
+	struct ntevent_sock_enum_args a;
+
+	CHECK_RET(t_sock_enum(c->dev, c->sock, -1, NTEVENT_SOCK_PEEK, &a), 0);
+	CHECK_EQ(a.mask, 0);
+	CHECK_STATE(c->ev, 1);
+}
+
 static int open_call(struct ctx *c, const char *name, uint32_t flags)
 {
 	return t_open_name_raw(c->dev, name, flags, NTEVENT_ALL_ACCESS, T_AUTO,
@@ -146,6 +217,10 @@ static const struct t_nth_op ops[] = {
 	{ "CREATE", NULL, create_call, close_fd, NULL },
 	{ "DUP", NULL, dup_call, close_fd, ev_unchanged },
 	{ "WAIT_ANY on 8", wait_prepare, wait_call, wait_done, wait_unchanged },
+	{ "WAIT_ALL on 8", wait_all_prepare, wait_all_call, wait_all_done,
+	  wait_all_unchanged },
+	{ "SOCK_SELECT", NULL, sock_select_call, sock_deselect,
+	  sock_unselected },
 	{ "OPEN creating a name", NULL, create_name_call, close_fd,
 	  no_fresh_name },
 	{ "OPEN of a name", NULL, open_held_call, held_opened, held_unchanged },
@@ -163,6 +238,7 @@ int main(void)
 	for (i = 0; i < 8; i++)
 		c.evs[i] = t_create(c.dev, T_AUTO, 0);
 	c.sig = t_create(c.dev, T_AUTO, 0);
+	c.sock = CHECK_OK(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
 	t_name(c.fresh, sizeof(c.fresh), "fresh");
 	t_name(c.held, sizeof(c.held), "held");
 	c.held_fd = t_create_name(c.dev, c.held, T_MANUAL, 1, 0600);
