@@ -935,4 +935,28 @@ static inline T_UNUSED int t_failnth_sweep(const struct t_nth_op *op,
 	return failed;
 }
 
+/*
+ * Sweep each of the n operations (t_failnth_setup() and _done() around
+ * them), print how many faults each took, and fail an operation that no
+ * fault reached: its allocations are not where the test thinks.
+ */
+static inline T_UNUSED void t_failnth_sweep_all(const struct t_nth_op *ops,
+						size_t n, void *arg)
+{
+	size_t i;
+	int failed;
+
+	t_failnth_setup();
+	for (i = 0; i < n; i++) {
+		failed = t_failnth_sweep(&ops[i], arg);
+		printf("%s: %d allocation failures injected, each ENOMEM, nothing changed\n",
+		       ops[i].name, failed);
+		t_case = ops[i].name;
+		CHECK_MSG(failed >= 1, "no allocation of %s failed",
+			  ops[i].name);
+		t_case = NULL;
+	}
+	t_failnth_done();
+}
+
 #endif /* NTEVENT_TEST_HARNESS_H */

@@ -145,10 +145,9 @@ static const struct t_nth_op ops[] = {
 
 int main(void)
 {
-	const struct t_nth_op *op;
 	struct ctx c;
 	WSADATA wsa;
-	int i, failed;
+	int i;
 
 	t_require_device();
 	CHECK_EQ(WSAStartup(MAKEWORD(2, 2), &wsa), 0);
@@ -159,15 +158,6 @@ int main(void)
 					 0));
 	t_name(c.name, sizeof(c.name), "lib-fault");
 
-	t_failnth_setup();
-	for (op = ops; op < ops + T_ARRAY_SIZE(ops); op++) {
-		failed = t_failnth_sweep(op, &c);
-		printf("%s: %d allocation failures injected, each the library's ENOMEM, nothing changed\n",
-		       op->name, failed);
-		t_case = op->name;
-		CHECK_MSG(failed >= 1, "no allocation of %s failed", op->name);
-		t_case = NULL;
-	}
-	t_failnth_done();
+	t_failnth_sweep_all(ops, T_ARRAY_SIZE(ops), &c);
 	return T_PASS;
 }

@@ -231,8 +231,7 @@ static const struct t_nth_op ops[] = {
 int main(void)
 {
 	struct ctx c = { .dev = t_open_dev() };
-	const struct t_nth_op *op;
-	int i, failed;
+	int i;
 
 	c.ev = t_create(c.dev, T_AUTO, 1);
 	for (i = 0; i < 8; i++)
@@ -243,16 +242,7 @@ int main(void)
 	t_name(c.held, sizeof(c.held), "held");
 	c.held_fd = t_create_name(c.dev, c.held, T_MANUAL, 1, 0600);
 
-	t_failnth_setup();
-	for (op = ops; op < ops + T_ARRAY_SIZE(ops); op++) {
-		failed = t_failnth_sweep(op, &c);
-		printf("%s: %d allocation failures injected, all ENOMEM, nothing changed\n",
-		       op->name, failed);
-		t_case = op->name;
-		CHECK_MSG(failed >= 1, "no allocation of %s failed", op->name);
-		t_case = NULL;
-	}
-	t_failnth_done();
+	t_failnth_sweep_all(ops, T_ARRAY_SIZE(ops), &c);
 
 	/* The names go with their last descriptors. */
 	no_fresh_name(&c);
