@@ -9,6 +9,7 @@
 #                       PREEMPT_RT kernels, a 6.12 PREEMPT_RT debug kernel)
 # make demo             boot a VM and show an event crossing processes
 # make bench            the benchmark, in the VM's icount mode
+# make fuzz             the ABI fuzzer's long run on the debug kernel
 # make bench-irqsoff    the wait-all attack under the debug kernel's
 #                       irqsoff tracer
 # make lint             checkpatch, sparse and W=1 on the module
@@ -24,7 +25,7 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -static -pthread -Iuapi
 MOD_SRCS := Kbuild $(wildcard module/*.c module/*.h module/include/ntevent/*.h) \
 	    uapi/linux/ntevent.h
 
-.PHONY: all module modules_install clean check demo bench bench-irqsoff \
+.PHONY: all module modules_install clean check demo bench bench-irqsoff fuzz \
 	lint lib install \
 	uninstall tools
 
@@ -118,6 +119,18 @@ bench-irqsoff: build/bench/ntevent-bench
 	test/vm/run --kernel debug --icount --copy $(BENCH) -- /bin/sh -c \
 		'echo irqsoff > /sys/kernel/debug/tracing/current_tracer && \
 		 $(BENCH) --attack 20000 4000'
+
+# The fuzzer (test/user/fuzz.c; make check runs an 8 s slice of it on
+# every kernel) for two million calls on the debug kernel (at least one
+# million within 10 minutes), with KCOV's coverage: FUZZ_ARGS="--seed N"
+# repeats a run.
+FUZZ_ARGS ?=
+fuzz:
+	$(MAKE) -C test/user $(CURDIR)/build/test/user/fuzz
+	test/vm/run --kernel debug --copy $(CURDIR)/test/run-tests \
+		--copy $(CURDIR)/build/test/user/fuzz -- /bin/sh -c \
+		'NTEVENT_TEST_TIMEOUT=1000 NTEVENT_FUZZ="--seconds 600 --calls 2000000 --min-calls 1000000 --procs 3 --threads 4 $(FUZZ_ARGS)" \
+		 $(CURDIR)/test/run-tests --klog $(CURDIR)/build/test/user/fuzz'
 
 check:
 	test/check
