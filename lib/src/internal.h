@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
+#include <sys/socket.h>
 
 #include <ntevent.h>
 
@@ -165,6 +166,22 @@ static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
  * WSAGetLastError() read one slot, as on Windows.
  */
 extern _Thread_local int ntevent__last_error;
+
+/*
+ * Winsock's re-enabling calls (WSAEventSelect): a receive re-enables
+ * FD_READ (FD_OOB with MSG_OOB), a send that would block FD_WRITE. One
+ * rule for recv, WSARecv and the overlapped completions alike.
+ */
+static inline void ntevent__ws_received(int fd, int flags)
+{
+	ntevent_sock_enable(fd, flags & MSG_OOB ? NTEVENT_FD_OOB :
+			    NTEVENT_FD_READ, -1);
+}
+
+static inline void ntevent__ws_would_block(int fd)
+{
+	ntevent_sock_enable(fd, NTEVENT_FD_WRITE, -1);
+}
 
 /* End a socket's pending overlapped operations before it closes. */
 void ntevent__ov_close(int fd);

@@ -173,6 +173,14 @@ static void ov_msg(struct ov_op *op, struct msghdr *m)
 	m->msg_iovlen = op->niov - op->cur;
 }
 
+/* A receive's source address, cut to the caller's room; its length. */
+static void ov_store_from(struct sockaddr *from, LPINT fromlen,
+			  const struct sockaddr_storage *ss, socklen_t len)
+{
+	memcpy(from, ss, len < (socklen_t)*fromlen ? len : (socklen_t)*fromlen);
+	*fromlen = (int)len;
+}
+
 /* A receive's result, its address and flags; re-enables FD_READ/FD_OOB. */
 static int ov_recv_once(int fd, struct ov_op *op, DWORD *error, DWORD *bytes,
 			DWORD *outflags)
@@ -189,8 +197,7 @@ static int ov_recv_once(int fd, struct ov_op *op, DWORD *error, DWORD *bytes,
 	n = recvmsg(fd, &m, op->flags | MSG_DONTWAIT);
 	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 		return 0;
-	ntevent_sock_enable(fd, op->flags & MSG_OOB ? NTEVENT_FD_OOB :
-			    NTEVENT_FD_READ, -1);
+	ntevent__ws_received(fd, op->flags);
 	*outflags = 0;
 	if (n < 0) {
 		*error = (DWORD)ntevent__sock_errno_to_wsa(-errno);
@@ -201,13 +208,8 @@ static int ov_recv_once(int fd, struct ov_op *op, DWORD *error, DWORD *bytes,
 	*bytes = (DWORD)n;
 	if (m.msg_flags & MSG_TRUNC)
 		*outflags |= MSG_TRUNC;
-	if (op->from && op->fromlen) {
-		socklen_t len = m.msg_namelen;
-
-		memcpy(op->from, &ss, len < (socklen_t)*op->fromlen ?
-		       len : (socklen_t)*op->fromlen);
-		*op->fromlen = (int)len;
-	}
+	if (op->from)
+		ov_store_from(op->from, op->fromlen, &ss, m.msg_namelen);
 	return 1;
 }
 
@@ -225,7 +227,7 @@ static int ov_send_once(int fd, struct ov_op *op, DWORD *error)
 		}
 		n = sendmsg(fd, &m, op->flags | MSG_DONTWAIT | MSG_NOSIGNAL);
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			ntevent_sock_enable(fd, NTEVENT_FD_WRITE, -1);
+			ntevent__ws_would_block(fd);
 			return 0;
 		}
 		if (n < 0) {
@@ -397,7 +399,7 @@ static int ov_post(SOCKET s, LPWSABUF bufs, DWORD nbufs, LPDWORD count,
 			n = sendmsg(fd, &m, flags | MSG_NOSIGNAL);
 			err = n < 0 ? errno : 0;
 			if (n < 0 && (err == EAGAIN || err == EWOULDBLOCK))
-				ntevent_sock_enable(fd, NTEVENT_FD_WRITE, -1);
+				ntevent__ws_would_block(fd);
 		} else {
 			struct sockaddr_storage ss;
 
@@ -405,13 +407,9 @@ static int ov_post(SOCKET s, LPWSABUF bufs, DWORD nbufs, LPDWORD count,
 			m.msg_namelen = from ? sizeof(ss) : 0;
 			n = recvmsg(fd, &m, flags);
 			err = n < 0 ? errno : 0;
-			ntevent_sock_enable(fd, flags & MSG_OOB ? NTEVENT_FD_OOB :
-					    NTEVENT_FD_READ, -1);
-			if (n >= 0 && from) {
-				memcpy(from, &ss, m.msg_namelen < (socklen_t)*fromlen ?
-				       m.msg_namelen : (socklen_t)*fromlen);
-				*fromlen = (int)m.msg_namelen;
-			}
+			ntevent__ws_received(fd, flags);
+			if (n >= 0 && from)
+				ov_store_from(from, fromlen, &ss, m.msg_namelen);
 			if (n >= 0 && lpflags)
 				*lpflags = 0;
 			if (n >= 0 && (m.msg_flags & MSG_TRUNC)) {
@@ -427,20 +425,16 @@ static int ov_post(SOCKET s, LPWSABUF bufs, DWORD nbufs, LPDWORD count,
 		return 0;
 	}
 
-	if (routine) {
-		op->poster = ntevent__thread_self(&err);
-		if (!op->poster) {
-			free(op);
-			return ov_fail(WSAENOBUFS);
-		}
+	/* The poster: where the routine runs, whose CancelIo() cancels it. */
+	op->poster = ntevent__thread_self(&err);
+	if (op->poster) {
 		ntevent__thread_get(op->poster);
-	} else {
-		op->poster = ntevent__thread_self(&err);
-		if (op->poster)
-			ntevent__thread_get(op->poster);
-		if (ov->hEvent)
-			NtResetEvent(ov->hEvent, NULL);
+	} else if (routine) {
+		free(op);
+		return ov_fail(WSAENOBUFS);
 	}
+	if (!routine && ov->hEvent)
+		NtResetEvent(ov->hEvent, NULL);
 	sk = ov_sock(fd, 1);
 	if (!sk) {
 		ov_free(op);

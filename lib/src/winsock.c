@@ -407,8 +407,7 @@ static int wsa_received(int fd, long r, int flags, int saved)
 	int err = errno;
 
 	if (r >= 0)
-		ntevent_sock_enable(fd, flags & MSG_OOB ? NTEVENT_FD_OOB :
-				    NTEVENT_FD_READ, -1);
+		ntevent__ws_received(fd, flags);
 	return wsa_sock_result(r, err, saved);
 }
 
@@ -436,7 +435,7 @@ static int wsa_sent(int fd, long r, int saved)
 	int err = errno;
 
 	if (r < 0 && (err == EAGAIN || err == EWOULDBLOCK))
-		ntevent_sock_enable(fd, NTEVENT_FD_WRITE, -1);
+		ntevent__ws_would_block(fd);
 	return wsa_sock_result(r, err, saved);
 }
 
