@@ -9,9 +9,12 @@
  * spinlock_t sleeps.
  *
  * ntevent.lock, one per event, protects its state, its FIFO list of queued
- * waits and its count of queued wait-alls. Set, reset, clear, pulse, read
- * and every wait-any take only the locks of the events they touch, one at a
- * time: unrelated events never contend.
+ * waits (a wait set's entries stay on it between waits), its count of
+ * queued wait-alls and its count of wait sets. Set, reset, clear, pulse,
+ * read, every wait-any and every wait set take only the locks of the
+ * events they touch, one at a time: unrelated events never contend. A
+ * wait set has no lock of its own: its ready mask and busy bit change by
+ * atomic bit operations.
  *
  * A wait-all must look at all of its objects at one instant and consume
  * them together, so it needs several event locks at once. Every event
@@ -56,6 +59,15 @@
  * event, and only on events whose descriptor carries SYNCHRONIZE. The
  * all_lock that a set may spin on is its own IPC namespace's.
  *
+ * A set also walks the entries of the event's wait sets, waiting or not
+ * (see "Wait sets" below): for each it sets a bit in the wait set's ready
+ * mask and tries a cmpxchg that fails unless the wait set is waiting, and
+ * takes no other lock. Those entries stay queued with no task blocked
+ * behind them, so RLIMIT_NPROC does not bound them, and descriptors and
+ * memory would let one user register thousands on an event. Hence an
+ * event accepts at most NTEVENT_MAX_WATCHERS wait sets (-ENOSPC): whoever
+ * registered them, that part of the walk is at most 128 such steps.
+ *
  * Waking
  * ------
  * A wait is a struct ntevent_waiter with one entry queued on each object.
@@ -64,9 +76,13 @@
  * task, all under the event lock(s). Only one claim can succeed. The
  * waiter dequeues its entries itself, under each event lock, so an entry
  * is never touched after its waiter has returned; after the last dequeue
- * nothing can claim it any more and result is final.
+ * nothing can claim it any more and result is final. A wait set's entries
+ * are the exception: they stay queued from ntevent_waitset_new() to
+ * ntevent_waitset_free(), and between waits their result is a value no
+ * claim accepts (see "Wait sets" below).
  */
 
+#include <linux/bitmap.h>
 #include <linux/hrtimer.h>
 #include <linux/irq_work.h>
 #include <linux/lockdep.h>
@@ -108,6 +124,11 @@ struct ntevent_entry {
  * @all:     wait-all
  * @hint:    wait-all: index of the object last seen non-signaled; the
  *           domain's all_lock
+ * @ready:   a wait set's (see struct ntevent_waitset), else NULL; constant
+ * @requeue: a wait set's: a wait was queued behind one of its entries
+ *           since its last wait started; set under that event's lock
+ * @shared:  a wait set's: another wait set names one of its events; set
+ *           under that event's lock, never cleared
  * @entries: one per object
  */
 struct ntevent_waiter {
@@ -117,6 +138,9 @@ struct ntevent_waiter {
 	unsigned int count;
 	bool all;
 	unsigned int hint;
+	unsigned long *ready;
+	bool requeue;
+	bool shared;
 	struct ntevent_entry entries[];
 };
 
@@ -143,6 +167,7 @@ void ntevent_init(struct ntevent *ev, bool auto_reset, bool signaled)
 	ev->auto_reset = auto_reset;
 	ev->signaled = signaled;
 	ev->all_waiters = 0;
+	ev->watchers = 0;
 	INIT_LIST_HEAD(&ev->waiters);
 	ev->domain = &ntevent_init_domain;
 	init_waitqueue_head(&ev->poll_wq);
@@ -290,7 +315,14 @@ static noinline void ntevent_try_wake(struct ntevent *ev)
 			break;
 		if (q->all) {
 			ntevent_try_wake_all(q, ev);
-		} else if (atomic_cmpxchg(&q->result, -1, e->index) == -1) {
+			continue;
+		}
+		if (q->ready) {
+			/* A wait set's entry: see ntevent_waitset_scan(). */
+			smp_mb__before_atomic();
+			set_bit(e->index, q->ready);
+		}
+		if (atomic_cmpxchg(&q->result, -1, e->index) == -1) {
 			if (ev->auto_reset)
 				WRITE_ONCE(ev->signaled, false);
 			wake_up_process(q->task);
@@ -526,6 +558,37 @@ static int ntevent_try_any(unsigned int count, struct ntevent *const *evs)
 }
 
 /*
+ * A wait is about to queue on ev, behind the entries of the wait sets that
+ * name ev: each moves behind the waits queued before its next wait starts
+ * (ntevent_waitset_requeue()). ev->lock held; at most
+ * NTEVENT_MAX_WATCHERS entries more than the waits queued.
+ */
+static void ntevent_queue_behind(struct ntevent *ev)
+{
+	struct ntevent_entry *e;
+
+	if (likely(!ev->watchers))
+		return;
+	list_for_each_entry(e, &ev->waiters, node)
+		if (e->q->ready)
+			WRITE_ONCE(e->q->requeue, true);
+}
+
+/*
+ * A wait set registers on ev, which other wait sets name: all of them
+ * become shared (ntevent_waitset_requeue()). ev->lock held.
+ */
+static void ntevent_share(struct ntevent *ev, struct ntevent_waiter *q)
+{
+	struct ntevent_entry *e;
+
+	list_for_each_entry(e, &ev->waiters, node)
+		if (e->q->ready)
+			WRITE_ONCE(e->q->shared, true);
+	q->shared = true;
+}
+
+/*
  * Queue a wait-any, in index order. An object already signaled when its
  * turn comes satisfies the wait at once (unless an earlier object was set
  * in the meantime and claimed it). Returns how many entries were queued.
@@ -549,6 +612,7 @@ static unsigned int ntevent_queue_any(struct ntevent_waiter *q)
 				WRITE_ONCE(ev->signaled, false);
 			stop = true;
 		} else {
+			ntevent_queue_behind(ev);
 			list_add_tail(&e->node, &ev->waiters);
 		}
 		raw_spin_unlock_irqrestore(&ev->lock, flags);
@@ -597,6 +661,7 @@ static bool ntevent_queue_all(struct ntevent_waiter *q)
 		for (q->hint = q->count - 1; q->evs[q->hint]->signaled;)
 			q->hint--;
 		for (i = 0; i < q->count; i++) {
+			ntevent_queue_behind(q->evs[i]);
 			list_add_tail(&q->entries[i].node, &q->evs[i]->waiters);
 			q->evs[i]->all_waiters++;
 		}
@@ -761,6 +826,9 @@ int __ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 	q->evs = evs;
 	q->count = count;
 	q->all = all;
+	q->ready = NULL;
+	q->requeue = false;
+	q->shared = false;
 	for (i = 0; i < count; i++) {
 		q->entries[i].q = q;
 		q->entries[i].ev = evs[i];
@@ -856,3 +924,292 @@ int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
 				     clock, deadline, NULL);
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_wait, NTEVENT_NS);
+
+/*
+ * Wait sets
+ * ---------
+ * A server waits on the same 64 events again and again; a wait-any queues
+ * and dequeues an entry on each of them every time (and the ioctl looks
+ * up 64 descriptors). A wait set is such a wait-any made once: its entries
+ * stay queued on their events from ntevent_waitset_new() to
+ * ntevent_waitset_free(), and between its waits its result is
+ * NTEVENT_DISARMED, so nothing claims it. A set that walks past one of
+ * them, the event signaled, sets the entry's bit in the wait set's ready
+ * mask (under the event's lock); while a wait is in progress it claims the
+ * wait as it claims any wait-any (ntevent_try_wake()).
+ *
+ * The mask is a superset of the signaled objects: a bit is cleared only by
+ * the waiter, before it reads the object's state, and a set that follows
+ * sets the bit again. A wait therefore looks at the objects whose bits are
+ * set, in index order, instead of all of them; a bit whose object turns
+ * out non-signaled (reset since) costs one read.
+ *
+ * Each entry sits on its event's list in the order of its registration;
+ * when a wait starts, an entry that may have a waiting wait behind it (a
+ * wait queued since the last wait started, or another wait set's) moves to
+ * the end, so that waiters on an auto-reset event are still released first
+ * come, first served.
+ *
+ * An event accepts at most NTEVENT_MAX_WATCHERS wait sets: their entries
+ * are walked by every set, with IRQs off, armed or not.
+ */
+
+/* ntevent_waiter.result of a wait set between waits. */
+#define NTEVENT_DISARMED	(-2)
+
+/**
+ * struct ntevent_waitset - a wait-any registered once, waited on many times
+ * @busy:  bit 0 held while a wait is in progress (one at a time)
+ * @ready: bit i set when evs[i] may be signaled; atomic bit operations
+ *         (a set sets it under the event's lock, the waiter clears it)
+ * @evs:   the objects, in index order; constant
+ * @q:     the wait, whose entries stay queued on @evs
+ */
+struct ntevent_waitset {
+	unsigned long busy;
+	DECLARE_BITMAP(ready, NTEVENT_MAX_WAIT);
+	struct ntevent *evs[NTEVENT_MAX_WAIT];
+	struct ntevent_waiter *q;
+};
+
+static void ntevent_waitset_unqueue(struct ntevent_waitset *ws,
+				    unsigned int count)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		struct ntevent *ev = ws->evs[i];
+
+		raw_spin_lock_irqsave(&ev->lock, flags);
+		list_del(&ws->q->entries[i].node);
+		ev->watchers--;
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
+	}
+}
+
+/**
+ * ntevent_waitset_new() - register a wait-any for repeated waits
+ * @count: number of events, 1..%NTEVENT_MAX_WAIT
+ * @evs:   the events, in index order; one may appear more than once
+ * @gfp:   allocation flags (GFP_KERNEL_ACCOUNT for a user's wait set)
+ *
+ * The caller keeps the events alive until ntevent_waitset_free().
+ *
+ * Context: process.
+ * Return: the wait set, or ERR_PTR(-EINVAL) for a bad count,
+ * ERR_PTR(-ENOSPC) when an event is already named by
+ * %NTEVENT_MAX_WATCHERS wait sets, ERR_PTR(-ENOMEM).
+ */
+struct ntevent_waitset *ntevent_waitset_new(unsigned int count,
+					    struct ntevent *const *evs,
+					    gfp_t gfp)
+{
+	struct ntevent_waitset *ws;
+	struct ntevent_waiter *q;
+	unsigned long flags;
+	unsigned int i;
+
+	if (!count || count > NTEVENT_MAX_WAIT)
+		return ERR_PTR(-EINVAL);
+	ws = kzalloc(sizeof(*ws), gfp);
+	q = kzalloc(struct_size(q, entries, count), gfp);
+	if (!ws || !q) {
+		kfree(ws);
+		kfree(q);
+		return ERR_PTR(-ENOMEM);
+	}
+	memcpy(ws->evs, evs, count * sizeof(*evs));
+	ws->q = q;
+	atomic_set(&q->result, NTEVENT_DISARMED);
+	q->evs = ws->evs;
+	q->count = count;
+	q->ready = ws->ready;
+
+	for (i = 0; i < count; i++) {
+		struct ntevent_entry *e = &q->entries[i];
+		struct ntevent *ev = evs[i];
+		bool full;
+
+		e->q = q;
+		e->ev = ev;
+		e->index = i;
+		raw_spin_lock_irqsave(&ev->lock, flags);
+		full = ev->watchers >= NTEVENT_MAX_WATCHERS;
+		if (!full) {
+			if (ev->watchers)
+				ntevent_share(ev, q);
+			list_add_tail(&e->node, &ev->waiters);
+			ev->watchers++;
+			if (ev->signaled)
+				set_bit(i, ws->ready);
+		}
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
+		if (full) {
+			ntevent_waitset_unqueue(ws, i);
+			kfree(q);
+			kfree(ws);
+			return ERR_PTR(-ENOSPC);
+		}
+	}
+	return ws;
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_waitset_new, NTEVENT_NS);
+
+/**
+ * ntevent_waitset_free() - unregister a wait set
+ * @ws: the wait set, with no wait in progress
+ *
+ * Context: process.
+ */
+void ntevent_waitset_free(struct ntevent_waitset *ws)
+{
+	ntevent_waitset_unqueue(ws, ws->q->count);
+	kfree(ws->q);
+	kfree(ws);
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_waitset_free, NTEVENT_NS);
+
+/*
+ * Take the lowest-indexed signaled object among those whose ready bit is
+ * set, with the wait armed: sets may claim it meanwhile, as they claim a
+ * queued wait-any. Returns true if this scan claimed it.
+ *
+ *   scan                                  set(evs[i])
+ *   ----                                  -----------
+ *   clear_bit(i)                          signaled = true (ev->lock)
+ *   smp_mb__after_atomic()                smp_mb__before_atomic()
+ *   signaled?                             set_bit(i) (ev->lock)
+ *
+ * either the scan sees the object signaled, or the bit is set again after
+ * it was cleared.
+ */
+static bool ntevent_waitset_scan(struct ntevent_waitset *ws)
+{
+	struct ntevent_waiter *q = ws->q;
+	unsigned long flags;
+	unsigned int i;
+
+	for (i = find_first_bit(ws->ready, q->count); i < q->count;
+	     i = find_next_bit(ws->ready, q->count, i + 1)) {
+		struct ntevent *ev = ws->evs[i];
+		bool got = false, stop;
+
+		clear_bit(i, ws->ready);
+		smp_mb__after_atomic();	/* the bit cleared, then the state */
+		if (!ntevent_signaled_hint(ev))
+			continue;
+		raw_spin_lock_irqsave(&ev->lock, flags);
+		stop = atomic_read(&q->result) != -1;
+		if (!stop && ev->signaled) {
+			got = atomic_cmpxchg(&q->result, -1, i) == -1;
+			if (got && ev->auto_reset)
+				WRITE_ONCE(ev->signaled, false);
+			stop = true;
+		}
+		if (ev->signaled)
+			set_bit(i, ws->ready);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
+		if (stop)
+			return got;
+	}
+	return false;
+}
+
+/*
+ * Move the entries behind the waits that started before this one: see
+ * "Wait sets" above. Those that queued behind an entry since the last
+ * wait started flagged it (ntevent_queue_behind()); so may other wait sets
+ * whose waits started since, on an event they share with this one: then
+ * the entries on events that other wait sets name move. A wait that
+ * queues or starts after the flags are read started after this one, or
+ * at the same time.
+ */
+static void ntevent_waitset_requeue(struct ntevent_waitset *ws)
+{
+	struct ntevent_waiter *q = ws->q;
+	bool all = READ_ONCE(q->requeue);
+	unsigned long flags;
+	unsigned int i;
+
+	if (!all && !READ_ONCE(q->shared))
+		return;
+	WRITE_ONCE(q->requeue, false);
+	for (i = 0; i < q->count; i++) {
+		struct ntevent_entry *e = &q->entries[i];
+		struct ntevent *ev = e->ev;
+
+		if (!all && READ_ONCE(ev->watchers) < 2)
+			continue;
+		raw_spin_lock_irqsave(&ev->lock, flags);
+		list_move_tail(&e->node, &ev->waiters);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
+	}
+}
+
+/**
+ * ntevent_waitset_wait() - wait for any event of a wait set
+ * @ws:       the wait set
+ * @flags:    %NTEVENT_KWAIT_INTERRUPTIBLE or %NTEVENT_KWAIT_KILLABLE, or 0
+ * @clock:    %CLOCK_MONOTONIC or %CLOCK_REALTIME, the clock of @deadline
+ * @deadline: absolute time on @clock, %NTEVENT_INFINITE or %NTEVENT_POLL
+ *
+ * What ntevent_wait_multiple() does for a wait-any on the wait set's
+ * events, without queueing and dequeueing: the lowest-indexed signaled
+ * event satisfies it and only that one is consumed; satisfaction beats a
+ * signal, which beats the deadline; waiters on an auto-reset event are
+ * released in the order they started waiting.
+ *
+ * Context: process.
+ * Return: the index of the satisfying event, -ETIMEDOUT, -EINTR, -EINVAL
+ * for a bad flag or clock, -EBUSY while another wait on @ws is in
+ * progress.
+ */
+int ntevent_waitset_wait(struct ntevent_waitset *ws, unsigned int flags,
+			 clockid_t clock, ktime_t deadline)
+{
+	struct ntevent_waiter *q = ws->q;
+	bool self;
+	int ret, r;
+
+	if (flags & ~(NTEVENT_KWAIT_INTERRUPTIBLE | NTEVENT_KWAIT_KILLABLE))
+		return -EINVAL;
+	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
+		return -EINVAL;
+	if (test_and_set_bit_lock(0, &ws->busy))
+		return -EBUSY;
+	might_sleep();
+
+	ntevent_waitset_requeue(ws);
+	q->task = current;
+	/*
+	 * Fully ordered, not atomic_set() (a plain store, which
+	 * smp_mb__after_atomic() does not order): a set that claims the
+	 * wait sees q->task, and the wait is armed before the scan reads
+	 * the mask, so a set that found it disarmed set its bit before.
+	 */
+	atomic_xchg(&q->result, -1);
+	self = ntevent_waitset_scan(ws);
+	ret = -ETIMEDOUT;
+	if (!self && !ntevent_deadline_passed(clock, deadline))
+		ret = ntevent_sleep(q, flags, clock, deadline);
+
+	r = atomic_xchg(&q->result, NTEVENT_DISARMED);
+	if (r >= 0) {
+		/*
+		 * A set that claimed the wait may still be about to wake this
+		 * task, under its event's lock: let it finish before the task
+		 * may go away.
+		 */
+		if (!self) {
+			unsigned long irqflags;
+
+			raw_spin_lock_irqsave(&ws->evs[r]->lock, irqflags);
+			raw_spin_unlock_irqrestore(&ws->evs[r]->lock, irqflags);
+		}
+		ret = r;
+	}
+	clear_bit_unlock(0, &ws->busy);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(ntevent_waitset_wait, NTEVENT_NS);

@@ -101,6 +101,35 @@ static int ntevent_ioctl_read(struct ntevent_file *h,
 }
 
 /*
+ * A new O_CLOEXEC anonymous-inode descriptor of @fops for @priv, its number
+ * stored in *ufd: 0, or -errno with @priv still the caller's. The number
+ * is stored before the descriptor exists, so a failure undoes nothing
+ * that user space could have used.
+ */
+static int ntevent_new_fd(const char *name,
+			  const struct file_operations *fops, void *priv,
+			  u32 __user *ufd)
+{
+	struct file *file;
+	int fd;
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		return fd;
+	if (put_user(fd, ufd)) {
+		put_unused_fd(fd);
+		return -EFAULT;
+	}
+	file = anon_inode_getfile(name, fops, priv, O_RDWR);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		return PTR_ERR(file);
+	}
+	fd_install(fd, file);
+	return 0;
+}
+
+/*
  * Give obj a new O_CLOEXEC descriptor with these rights and store its
  * number in *ufd. Takes over the caller's reference to obj: on failure it
  * is dropped.
@@ -109,8 +138,7 @@ static int ntevent_install(struct ntevent_obj *obj, u32 access,
 			   u32 __user *ufd)
 {
 	struct ntevent_file *h;
-	struct file *file;
-	int fd;
+	int ret;
 
 	h = kzalloc(sizeof(*h), GFP_KERNEL_ACCOUNT);
 	if (!h) {
@@ -119,28 +147,12 @@ static int ntevent_install(struct ntevent_obj *obj, u32 access,
 	}
 	h->obj = obj;
 	h->access = access;
-
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		goto err;
-	file = anon_inode_getfile("[ntevent]", &ntevent_event_fops, h, O_RDWR);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		fd = PTR_ERR(file);
-		goto err;
+	ret = ntevent_new_fd("[ntevent]", &ntevent_event_fops, h, ufd);
+	if (ret) {
+		ntevent_obj_put(obj);
+		kfree(h);
 	}
-	if (put_user(fd, ufd)) {
-		fput(file);	/* releases h */
-		put_unused_fd(fd);
-		return -EFAULT;
-	}
-	fd_install(fd, file);
-	return 0;
-
-err:
-	ntevent_obj_put(obj);
-	kfree(h);
-	return fd;
+	return ret;
 }
 
 /* The checks that creating an event, anonymous or named, shares. */
@@ -370,6 +382,16 @@ static ktime_t ntevent_deadline_to_host(ktime_t deadline, clockid_t clock)
 #endif
 }
 
+/* The clock and the host deadline of a wait's timeout and flags. */
+static ktime_t ntevent_wait_deadline(u64 timeout, u32 flags, clockid_t *clock)
+{
+	*clock = flags & NTEVENT_WAIT_REALTIME ? CLOCK_REALTIME :
+						 CLOCK_MONOTONIC;
+	if (timeout >= (u64)KTIME_MAX)
+		return NTEVENT_INFINITE;
+	return ntevent_deadline_to_host(timeout, *clock);
+}
+
 /*
  * The result of a wait that consumed events could not be stored: give the
  * consumed auto-reset events back, so that nothing is lost.
@@ -441,6 +463,31 @@ ntevent_wait_any_now(struct ntevent_wait_args __user *uargs,
 }
 
 /*
+ * A wait that a signal interrupted restarts with the same absolute
+ * deadline: always when not alertable (after the handler, if any), and
+ * when alertable only if no handler ran (a stop and continue, a
+ * debugger); a handler that ran is the APC and ends an alertable wait
+ * with EINTR.
+ */
+static int ntevent_wait_restart(u32 flags)
+{
+	return flags & NTEVENT_WAIT_ALERTABLE ? -ERESTARTNOHAND :
+						-ERESTARTNOINTR;
+}
+
+/* An alertable wait whose alert word (if any) is set ends at once. */
+static int ntevent_check_alert(const u32 __user *alert)
+{
+	u32 alerted;
+
+	if (!alert)
+		return 0;
+	if (get_user(alerted, alert))
+		return -EFAULT;
+	return alerted ? -EINTR : 0;
+}
+
+/*
  * @alert: the caller's alert word (NTEVENT_IOC_WAIT_*_ALERT), or NULL. An
  * alertable wait whose word is set ends before it takes anything; one
  * that is set later comes with a signal, which ends the sleep.
@@ -474,13 +521,10 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all,
 	/* The result must be storable: a consumed event is never lost. */
 	if (put_user(0, &uargs->index))
 		return -EFAULT;
-	if (alert && (args.flags & NTEVENT_WAIT_ALERTABLE)) {
-		u32 alerted;
-
-		if (get_user(alerted, alert))
-			return -EFAULT;
-		if (alerted)
-			return -EINTR;
+	if (args.flags & NTEVENT_WAIT_ALERTABLE) {
+		ret = ntevent_check_alert(alert);
+		if (ret)
+			return ret;
 	}
 
 	if (args.count > NTEVENT_STACK_FDS && !all &&
@@ -526,12 +570,7 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all,
 		}
 	}
 
-	clock = args.flags & NTEVENT_WAIT_REALTIME ? CLOCK_REALTIME :
-						     CLOCK_MONOTONIC;
-	if (args.timeout >= (u64)KTIME_MAX)
-		deadline = NTEVENT_INFINITE;
-	else
-		deadline = ntevent_deadline_to_host(args.timeout, clock);
+	deadline = ntevent_wait_deadline(args.timeout, args.flags, &clock);
 	kflags = NTEVENT_KWAIT_INTERRUPTIBLE | (all ? NTEVENT_KWAIT_ALL : 0);
 
 	ret = __ntevent_wait_multiple(args.count, evs, kflags, clock, deadline,
@@ -545,17 +584,10 @@ static int ntevent_ioctl_wait(struct ntevent_wait_args __user *uargs, bool all,
 		}
 	} else if (ret == -EINTR) {
 		/*
-		 * Restart with the same absolute deadline: always when not
-		 * alertable (after the handler, if any), and when alertable
-		 * only if no handler ran (a stop and continue, a debugger);
-		 * a handler that ran is the APC and ends an alertable wait
-		 * with EINTR. The signal event was set already; clear the
-		 * request so that a restarted call does not set it twice.
+		 * The signal event was set already; clear the request so
+		 * that a restarted call does not set it twice.
 		 */
-		if (args.flags & NTEVENT_WAIT_ALERTABLE)
-			ret = -ERESTARTNOHAND;
-		else
-			ret = -ERESTARTNOINTR;
+		ret = ntevent_wait_restart(args.flags);
 		if (signal) {
 			args.flags &= ~NTEVENT_WAIT_SIGNAL;
 			args.signal_fd = 0;
@@ -707,6 +739,144 @@ static int ntevent_ioctl_sock_enable(struct ntevent_sock_enable_args __user *uar
 	return ret;
 }
 
+/**
+ * struct ntevent_waitset_file - what a wait set descriptor holds
+ * @ws:    the wait set; constant
+ * @count: number of its events; constant
+ * @objs:  their objects, each referenced; constant
+ */
+struct ntevent_waitset_file {
+	struct ntevent_waitset *ws;
+	unsigned int count;
+	struct ntevent_obj *objs[];
+};
+
+static void ntevent_waitset_file_free(struct ntevent_waitset_file *wf,
+				      unsigned int got)
+{
+	unsigned int i;
+
+	for (i = 0; i < got; i++)
+		ntevent_obj_put(wf->objs[i]);
+	kfree(wf);
+}
+
+static int ntevent_waitset_release(struct inode *inode, struct file *file)
+{
+	struct ntevent_waitset_file *wf = file->private_data;
+
+	ntevent_waitset_free(wf->ws);
+	ntevent_waitset_file_free(wf, wf->count);
+	return 0;
+}
+
+static int ntevent_ioctl_waitset_wait(struct ntevent_waitset_file *wf,
+				      struct ntevent_waitset_wait_args __user *uargs)
+{
+	struct ntevent_waitset_wait_args args;
+	ktime_t deadline;
+	clockid_t clock;
+	int ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if (args.flags & ~(NTEVENT_WAIT_REALTIME | NTEVENT_WAIT_ALERTABLE))
+		return -EINVAL;
+	if (args.alert && !(args.flags & NTEVENT_WAIT_ALERTABLE))
+		return -EINVAL;
+	/* The result must be storable: a consumed event is never lost. */
+	if (put_user(0, &uargs->index))
+		return -EFAULT;
+	if (args.flags & NTEVENT_WAIT_ALERTABLE) {
+		ret = ntevent_check_alert(u64_to_user_ptr(args.alert));
+		if (ret)
+			return ret;
+	}
+	deadline = ntevent_wait_deadline(args.timeout, args.flags, &clock);
+	ret = ntevent_waitset_wait(wf->ws, NTEVENT_KWAIT_INTERRUPTIBLE, clock,
+				   deadline);
+	if (ret >= 0) {
+		if (put_user(ret, &uargs->index)) {
+			struct ntevent *ev = &wf->objs[ret]->ev;
+
+			ntevent_unconsume(&ev, 1, false, 0);
+			return -EFAULT;
+		}
+		return 0;
+	}
+	if (ret == -EINTR)
+		ret = ntevent_wait_restart(args.flags);
+	return ret;
+}
+
+static long ntevent_waitset_ioctl(struct file *file, unsigned int cmd,
+				  unsigned long arg)
+{
+	if (cmd != NTEVENT_IOC_WAITSET_WAIT)
+		return -ENOTTY;
+	return ntevent_ioctl_waitset_wait(file->private_data,
+					  (void __user *)arg);
+}
+
+static const struct file_operations ntevent_waitset_fops = {
+	.owner		= THIS_MODULE,
+	.release	= ntevent_waitset_release,
+	.unlocked_ioctl	= ntevent_waitset_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.llseek		= noop_llseek,
+};
+
+/*
+ * A wait set over the events of args.fds, each checked as a wait checks
+ * it; the objects are referenced, not the descriptors. Its memory is
+ * charged to the caller.
+ */
+static int ntevent_ioctl_waitset_create(struct ntevent_waitset_args __user *uargs)
+{
+	struct ntevent *evs[NTEVENT_MAX_WAIT_COUNT];
+	u32 fds[NTEVENT_MAX_WAIT_COUNT];
+	struct ntevent_waitset_args args;
+	struct ntevent_waitset_file *wf;
+	unsigned int got;
+	int ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	if (args.flags || args.pad)
+		return -EINVAL;
+	if (!args.count || args.count > NTEVENT_MAX_WAIT_COUNT)
+		return -EINVAL;
+	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
+			   args.count * sizeof(*fds)))
+		return -EFAULT;
+	wf = kzalloc(struct_size(wf, objs, args.count), GFP_KERNEL_ACCOUNT);
+	if (!wf)
+		return -ENOMEM;
+	for (got = 0; got < args.count; got++) {
+		wf->objs[got] = ntevent_get_obj(fds[got], NTEVENT_SYNCHRONIZE);
+		if (IS_ERR(wf->objs[got])) {
+			ret = PTR_ERR(wf->objs[got]);
+			goto err;
+		}
+		evs[got] = &wf->objs[got]->ev;
+	}
+	wf->count = args.count;
+	wf->ws = ntevent_waitset_new(args.count, evs, GFP_KERNEL_ACCOUNT);
+	if (IS_ERR(wf->ws)) {
+		ret = PTR_ERR(wf->ws);
+		goto err;
+	}
+
+	ret = ntevent_new_fd("[ntevent-waitset]", &ntevent_waitset_fops, wf,
+			     &uargs->fd);
+	if (!ret)
+		return 0;
+	ntevent_waitset_free(wf->ws);
+err:
+	ntevent_waitset_file_free(wf, got);
+	return ret;
+}
+
 static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -723,6 +893,8 @@ static long ntevent_dev_ioctl(struct file *file, unsigned int cmd,
 	case NTEVENT_IOC_WAIT_ALL_ALERT:
 		return ntevent_ioctl_wait_alert(argp, cmd ==
 						NTEVENT_IOC_WAIT_ALL_ALERT);
+	case NTEVENT_IOC_WAITSET_CREATE:
+		return ntevent_ioctl_waitset_create(argp);
 	case NTEVENT_IOC_OPEN:
 		return ntevent_ioctl_open(argp);
 	case NTEVENT_IOC_SOCK_SELECT:

@@ -17,8 +17,11 @@
  * sock_release()) has released the socket (__sock_release() sets
  * sock->ops to NULL), the protocol no longer wakes the queue and the
  * record is inert; it is reaped by a delayed work within a second (which
- * runs while records exist), or when the module unloads. Nobody else
- * walks the table, so one user's many sockets slow no one's select. No
+ * runs while records exist), or when the module unloads. A record is
+ * found from its socket by walking that socket's wait queue (a few
+ * entries), never the table, so one user's many sockets slow nobody
+ * else's calls; the table only lets the reaper and the unload find every
+ * record. No
  * protocol callback is replaced, so an accepted socket inherits nothing
  * behind our back and the module may unload whenever no descriptor of it
  * is open.
@@ -27,7 +30,10 @@
  * off, the lock the waker holds while calling ntevent_sock_wake()) guards
  * what the record records and which event it sets; the event's raw
  * spinlock nests inside it, never the reverse. ntevent_socks_lock (a
- * mutex) guards the table of records; it is never taken by the waker.
+ * mutex) guards the table of records and serializes the calls that make a
+ * record (a select, an accept's inheritance) against each other and the
+ * reaper; it is never taken by the waker, by WSAEnumNetworkEvents or by a
+ * re-enabling call, which only take the socket's wait-queue lock.
  */
 
 #include <linux/fs.h>
@@ -263,15 +269,43 @@ static int ntevent_sock_wake(wait_queue_entry_t *wait, unsigned int mode,
 	return 0;
 }
 
+/*
+ * The record of sock, found on the socket's own wait queue, whose lock the
+ * caller holds: a lookup walks the few entries of that one queue (ours,
+ * and those of the socket's pollers), never a table that every user's
+ * sockets fill. A record found there lives until that lock is dropped:
+ * ntevent_sock_free() takes it off the queue before it frees it.
+ */
+static struct ntevent_sock *ntevent_sock_on_queue(struct socket *sock)
+{
+	wait_queue_entry_t *w;
+
+	lockdep_assert_held(&sock->wq.wait.lock);
+	list_for_each_entry(w, &sock->wq.wait.head, entry)
+		if (w->func == ntevent_sock_wake)
+			return container_of(w, struct ntevent_sock, wait);
+	return NULL;
+}
+
+/* Lock sock's wait queue (what the waker holds) and find its record. */
+static struct ntevent_sock *ntevent_sock_lock_find(struct socket *sock,
+						   unsigned long *flags)
+	__acquires(&sock->wq.wait.lock)
+{
+	spin_lock_irqsave(&sock->wq.wait.lock, *flags);
+	return ntevent_sock_on_queue(sock);
+}
+
+/* The record of sock, or NULL; the table locked, which keeps it alive. */
 static struct ntevent_sock *ntevent_sock_find(struct socket *sock)
 {
 	struct ntevent_sock *rec;
+	unsigned long flags;
 
 	lockdep_assert_held(&ntevent_socks_lock);
-	hash_for_each_possible(ntevent_socks, rec, node, (unsigned long)sock)
-		if (rec->sock == sock)
-			return rec;
-	return NULL;
+	rec = ntevent_sock_lock_find(sock, &flags);
+	spin_unlock_irqrestore(&sock->wq.wait.lock, flags);
+	return rec;
 }
 
 /* Take the record off the socket and free it; process context. */
@@ -472,27 +506,19 @@ int ntevent_sock_enum(struct socket *sock, struct ntevent *reset, bool peek,
 		return ret;
 	*events = 0;
 	*mask = 0;
-	mutex_lock(&ntevent_socks_lock);
-	rec = ntevent_sock_get(sock, false, 0);
-	if (!rec) {
-		mutex_unlock(&ntevent_socks_lock);
-		if (reset && !peek)
-			ntevent_reset(reset);
-		return 0;
+	rec = ntevent_sock_lock_find(sock, &flags);
+	if (rec) {
+		*mask = rec->mask;
+		*events = rec->recorded & rec->mask & NTEVENT_FD_RECORDED;
+		for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
+			if (*events & (1u << i))
+				errors[i] = rec->errors[i];
+		if (!peek)
+			rec->recorded &= ~*events;
 	}
-	flags = ntevent_sock_lock(rec);
-	*mask = rec->mask;
-	*events = rec->recorded & rec->mask & NTEVENT_FD_RECORDED;
-	for (i = 0; i < NTEVENT_FD_MAX_EVENTS; i++)
-		if (*events & (1u << i))
-			errors[i] = rec->errors[i];
-	if (!peek) {
-		rec->recorded &= ~*events;
-		if (reset)
-			ntevent_reset(reset);
-	}
-	ntevent_sock_unlock(rec, flags);
-	mutex_unlock(&ntevent_socks_lock);
+	if (reset && !peek)
+		ntevent_reset(reset);
+	spin_unlock_irqrestore(&sock->wq.wait.lock, flags);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(ntevent_sock_enum, NTEVENT_NS);
@@ -512,16 +538,13 @@ void ntevent_sock_unenum(struct socket *sock, u32 events)
 	struct ntevent_sock *rec;
 	unsigned long flags;
 
-	mutex_lock(&ntevent_socks_lock);
-	rec = ntevent_sock_get(sock, false, 0);
+	rec = ntevent_sock_lock_find(sock, &flags);
 	if (rec) {
-		flags = ntevent_sock_lock(rec);
 		rec->recorded |= events;
 		if (rec->ev && (rec->recorded & rec->mask))
 			ntevent_set(rec->ev);
-		ntevent_sock_unlock(rec, flags);
 	}
-	mutex_unlock(&ntevent_socks_lock);
+	spin_unlock_irqrestore(&sock->wq.wait.lock, flags);
 }
 
 /**
@@ -557,29 +580,35 @@ int ntevent_sock_enable(struct socket *sock, u32 events,
 		ret = -EINVAL;
 	if (ret)
 		return ret;
-	mutex_lock(&ntevent_socks_lock);
-	if (listener) {
-		from = ntevent_sock_get(listener, false, 0);
-		if (from) {
-			flags = ntevent_sock_lock(from);
-			ev = from->ev;
-			obj = from->obj;
-			if (obj)
-				kref_get(&obj->ref);
-			mask = from->mask;
-			ntevent_sock_unlock(from, flags);
+	if (!listener) {
+		/* A receive, an accept, a send: the hot path takes no mutex. */
+		rec = ntevent_sock_lock_find(sock, &flags);
+		if (rec) {
+			rec->disabled &= ~events;
+			ntevent_sock_note_now(rec);
 		}
+		spin_unlock_irqrestore(&sock->wq.wait.lock, flags);
+		return 0;
 	}
+	/* A socket just accepted: it may get a record, the table's. */
+	mutex_lock(&ntevent_socks_lock);
+	from = ntevent_sock_lock_find(listener, &flags);
+	if (from) {
+		ev = from->ev;
+		obj = from->obj;
+		if (obj)
+			kref_get(&obj->ref);
+		mask = from->mask;
+	}
+	spin_unlock_irqrestore(&listener->wq.wait.lock, flags);
 	rec = ntevent_sock_get_or_unlock(sock, mask, GFP_KERNEL_ACCOUNT, obj);
 	if (IS_ERR_OR_NULL(rec))
 		return PTR_ERR_OR_ZERO(rec);
 	flags = ntevent_sock_lock(rec);
-	if (listener) {
-		swap(rec->obj, obj);
-		rec->ev = ev;
-		rec->mask = mask;
-		rec->disabled |= NTEVENT_FD_CONNECT;
-	}
+	swap(rec->obj, obj);
+	rec->ev = ev;
+	rec->mask = mask;
+	rec->disabled |= NTEVENT_FD_CONNECT;
 	rec->disabled &= ~events;
 	ntevent_sock_note_now(rec);
 	ntevent_sock_unlock(rec, flags);

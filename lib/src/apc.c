@@ -189,26 +189,48 @@ static int apc_run(struct ntevent__thread *t)
 	}
 }
 
-int ntevent__wait_ioctl_alert(int dev, unsigned long req,
-			      struct ntevent_wait_args *args)
+/*
+ * An alertable wait ioctl of a thread that takes part in APCs, whose
+ * arguments carry the word at *alert: the APCs queued before run first
+ * and end the wait; those queued during it come with a signal, and run
+ * after it.
+ */
+static int apc_wait(struct ntevent__thread *t, int fd, unsigned long req,
+		    void *arg, __u64 *alert)
 {
-	struct ntevent__thread *t = ntevent__apc_self;
-	struct ntevent_wait_alert_args a;
 	int ret;
 
 	if (apc_run(t))
 		return -EINTR;
-	a.wait = *args;
-	a.alert = (uint64_t)(uintptr_t)&t->alert;
+	*alert = (uint64_t)(uintptr_t)&t->alert;
 	atomic_store(&t->waiting, 1);
-	ret = ntevent__ioctl(dev, req == NTEVENT_IOC_WAIT_ALL ?
-			     NTEVENT_IOC_WAIT_ALL_ALERT :
-			     NTEVENT_IOC_WAIT_ANY_ALERT, &a);
+	ret = ntevent__ioctl(fd, req, arg);
 	atomic_store(&t->waiting, 0);
-	*args = a.wait;
-	if (ret == -ENOTTY)	/* a module from before 1.3 */
-		ret = ntevent__ioctl(dev, req, args);
 	if (ret == -EINTR)
 		apc_run(t);
 	return ret;
+}
+
+int ntevent__wait_ioctl_alert(int dev, unsigned long req,
+			      struct ntevent_wait_args *args)
+{
+	struct ntevent_wait_alert_args a = { .wait = *args };
+	int ret;
+
+	ret = apc_wait(ntevent__apc_self, dev, req == NTEVENT_IOC_WAIT_ALL ?
+		       NTEVENT_IOC_WAIT_ALL_ALERT : NTEVENT_IOC_WAIT_ANY_ALERT,
+		       &a, &a.alert);
+	*args = a.wait;
+	if (ret == -ENOTTY) {	/* a module from before 1.3 */
+		ret = ntevent__ioctl(dev, req, args);
+		if (ret == -EINTR)
+			apc_run(ntevent__apc_self);
+	}
+	return ret;
+}
+
+int ntevent__waitset_ioctl_alert(int ws, struct ntevent_waitset_wait_args *args)
+{
+	return apc_wait(ntevent__apc_self, ws, NTEVENT_IOC_WAITSET_WAIT, args,
+			&args->alert);
 }

@@ -96,6 +96,7 @@ int ntevent__queue_apc(struct ntevent__thread *t, void (*fn)(uintptr_t),
 extern _Thread_local struct ntevent__thread *ntevent__apc_self;
 int ntevent__wait_ioctl_alert(int dev, unsigned long req,
 			      struct ntevent_wait_args *args);
+int ntevent__waitset_ioctl_alert(int ws, struct ntevent_waitset_wait_args *args);
 
 /*
  * A wait ioctl (NTEVENT_IOC_WAIT_ANY or _ALL): 0 or -errno. An alertable
@@ -160,6 +161,18 @@ static inline int ntevent__wait_fds(void *const *handles, unsigned int count,
 	dev = ntevent__device_enodev();
 	return dev < 0 ? dev : 0;
 }
+
+/*
+ * A wait-any of a Windows face on 1..64 handles (count checked, handles
+ * not NULL): ntevent__wait_fds(), then ntevent__wait_on(dev,
+ * NTEVENT_IOC_WAIT_ANY, ...), through the calling thread's wait set when
+ * the same handles come again (waitset.c). The index or -errno.
+ */
+int ntevent__wait_any_handles(void *const *handles, unsigned int count,
+			      uint64_t deadline, unsigned int flags);
+
+/* Counts the handles closed (ntevent_close()): wait sets made before go. */
+extern unsigned long ntevent__close_gen;
 
 /*
  * The thread's last error (kernel32.c): GetLastError() and

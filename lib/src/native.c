@@ -304,6 +304,8 @@ NTEVENT_EXPORT int ntevent_close(int fd)
 	if (fd < 0 || fd == __atomic_load_n(&ntevent_dev_fd, __ATOMIC_ACQUIRE))
 		return -EBADF;
 	ret = ntevent__close(fd);
+	/* Wait sets made before may name the event by its old number. */
+	__atomic_add_fetch(&ntevent__close_gen, 1, __ATOMIC_RELEASE);
 	/* Linux frees the descriptor even when close() reports EINTR. */
 	if (ret == -EINTR)
 		ret = 0;

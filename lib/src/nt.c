@@ -413,12 +413,15 @@ NTEVENT_EXPORT NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count,
 		return STATUS_INVALID_PARAMETER_3;
 	if (!Handles)
 		return nt_status(-EFAULT);
-	ret = ntevent__wait_fds(Handles, Count, fds);
-	if (ret < 0)
-		return nt_status(ret);
+	if (WaitType == WaitAll) {
+		ret = ntevent__wait_fds(Handles, Count, fds);
+		if (ret < 0)
+			return nt_status(ret);
+	}
 	nt_deadline(Timeout, &deadline, &flags);
 	if (WaitType == WaitAny)
-		ret = ntevent_wait_any(fds, Count, deadline, flags);
+		ret = ntevent__wait_any_handles(Handles, Count, deadline,
+						flags);
 	else
 		ret = ntevent_wait_all(fds, Count, deadline, flags);
 	if (ret < 0)

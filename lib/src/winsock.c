@@ -167,8 +167,10 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 		ret = -EINVAL;
 	else if (!lphEvents)
 		ret = -EFAULT;
-	else
+	else if (fWaitAll)
 		ret = ntevent__wait_fds(lphEvents, cEvents, fds);
+	else
+		ret = 0;	/* ntevent__wait_any_handles() checks them */
 	if (ret < 0) {
 		ntevent__last_error = ntevent_errno_to_wsa(ret);
 		return WSA_WAIT_FAILED;
@@ -185,7 +187,8 @@ NTEVENT_EXPORT DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents,
 	if (fWaitAll)
 		ret = ntevent_wait_all(fds, cEvents, deadline, flags);
 	else
-		ret = ntevent_wait_any(fds, cEvents, deadline, flags);
+		ret = ntevent__wait_any_handles(lphEvents, cEvents, deadline,
+						flags);
 	if (ret >= 0)
 		return WSA_WAIT_EVENT_0 + (DWORD)ret;
 	if (ret == -ETIMEDOUT || ret == -EINTR)

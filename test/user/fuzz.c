@@ -8,12 +8,15 @@
  * unmapped, read-only and kernel pointers, structures that end at the edge
  * of a page, wait lists of duplicates, closed, foreign and garbage
  * descriptors, names of every length and byte, socket associations on every
- * kind of descriptor. A model checks what it can: each thread's private
- * events (set, reset, pulse and clear return and leave the state the model
- * says; a polled wait takes what the model says), and rights (a call
- * without its right is EACCES). A call's result must be 0 or one of the
- * errnos the ABI documents; no call may hang (the watchdog) or splat (the
- * guest's kernel log), and kmemleak must stay clean.
+ * kind of descriptor, wait sets of any list (made, waited on briefly by
+ * their owner and by others, closed, passed around in the pool). A model
+ * checks what it can: each thread's private events (set, reset, pulse and
+ * clear return and leave the state the model says; a polled wait takes
+ * what the model says; a wait set over them takes, at the index the model
+ * says, what a wait-any would, and nothing between its waits), and rights
+ * (a call without its right is EACCES). A call's result must be 0 or one
+ * of the errnos the ABI documents; no call may hang (the watchdog) or
+ * splat (the guest's kernel log), and kmemleak must stay clean.
  *
  *   fuzz [--seconds S] [--calls N] [--min-calls M] [--procs P]
  *        [--threads T] [--seed X]
@@ -33,6 +36,8 @@
 
 #define POOL		24	/* shared descriptors per process */
 #define PRIV		4	/* private, modelled events per thread */
+#define WS_KEEP		3	/* wait sets a chaos thread keeps */
+#define WS_MAX		8	/* events of a modelled wait set */
 #define MAX_ERRNO	160
 
 /* KCOV (linux/kcov.h), without the header. */
@@ -66,6 +71,11 @@ struct worker {
 	int model[PRIV];	/* state */
 	int autoreset[PRIV];
 	uint32_t access[PRIV];
+	int ws;			/* a wait set of private events, or -1 */
+	uint32_t ws_n;
+	int ws_idx[WS_MAX];	/* its events: indices in priv */
+	int wss[WS_KEEP];	/* a chaos thread's own wait sets, or -1 */
+	uint32_t wss_n[WS_KEEP];
 	unsigned long *kcov;
 	int kcov_fd;
 };
@@ -87,7 +97,7 @@ static bool errno_allowed(int e)
 	case ENFILE: case ENOSPC: case ENOENT: case EEXIST: case EILSEQ:
 	case ENAMETOOLONG: case ETIMEDOUT: case EINTR: case ENOTUNIQ:
 	case EXDEV: case ENOTSOCK: case EOPNOTSUPP: case ENXIO:
-	case ENODEV:
+	case ENODEV: case EBUSY:
 		return true;
 	}
 	return false;
@@ -122,7 +132,7 @@ static const unsigned long known[] = {
 	NTEVENT_IOC_SOCK_ENABLE, NTEVENT_IOC_WAIT_ANY_ALERT,
 	NTEVENT_IOC_WAIT_ALL_ALERT, NTEVENT_IOC_SET, NTEVENT_IOC_RESET,
 	NTEVENT_IOC_PULSE, NTEVENT_IOC_CLEAR, NTEVENT_IOC_READ,
-	NTEVENT_IOC_DUP,
+	NTEVENT_IOC_DUP, NTEVENT_IOC_WAITSET_CREATE, NTEVENT_IOC_WAITSET_WAIT,
 };
 #define NKNOWN	(sizeof(known) / sizeof(known[0]))
 
@@ -137,7 +147,7 @@ static unsigned long pick_cmd(unsigned int *s)
 	case 1:
 		return c ^ ((unsigned long)(1 + rnd(s) % 3) << _IOC_DIRSHIFT);
 	case 2:
-		return _IOC(_IOC_DIR(c), 0xE7, rnd(s) % 0x20, _IOC_SIZE(c));
+		return _IOC(_IOC_DIR(c), 0xE7, rnd(s) % 0x24, _IOC_SIZE(c));
 	case 3:
 		return rnd(s);
 	default:
@@ -201,6 +211,23 @@ static void *pick_arg(struct worker *w, void *buf, size_t size)
 	}
 }
 
+/* A pointer to size bytes that cannot all be read, or written. */
+static void *bad_arg(struct worker *w, size_t size)
+{
+	switch (rnd(&w->seed) % 5) {
+	case 0:
+		return NULL;
+	case 1:
+		return page_none;
+	case 2:		/* zeros, read-only */
+		return page_ro;
+	case 3:
+		return (void *)(uintptr_t)0xffffffff81000000ull;
+	default:	/* running into an unmapped page */
+		return page_rw + 4096 - 1 - rnd(&w->seed) % (size - 1);
+	}
+}
+
 /* ---- calls ---- */
 
 /*
@@ -215,6 +242,8 @@ static void wild(struct worker *w)
 		struct ntevent_create_args create;
 		struct ntevent_open_args open;
 		struct ntevent_dup_args dup;
+		struct ntevent_waitset_args wsc;
+		struct ntevent_waitset_wait_args wsw;
 	} buf;
 	bool on_dev = rnd(&w->seed) % 2;
 	uint32_t fd = on_dev ? (uint32_t)dev : pick_fd(w);
@@ -225,6 +254,17 @@ static void wild(struct worker *w)
 	/* No random number on what may be a tty, a socket or kcov. */
 	if ((int)fd != dev && _IOC_TYPE(cmd) != NTEVENT_IOC_MAGIC)
 		cmd = known[rnd(&w->seed) % NKNOWN];
+	/*
+	 * A wait set's wait (fd may be one) has no list to make it fail:
+	 * no deadline from random bytes, whatever the page last held.
+	 */
+	if (cmd == NTEVENT_IOC_WAITSET_WAIT) {
+		if (arg == (void *)&buf)
+			buf.wsw.timeout = rnd(&w->seed) % 2 ? 0 :
+					  t_after_ms(rnd(&w->seed) % 4);
+		else if ((char *)arg >= page_rw && (char *)arg < page_rw + 4096)
+			arg = page_none;
+	}
 	ret = ioctl((int)fd, cmd, arg) ? -errno : 0;
 	/* A descriptor that a lucky CREATE, OPEN or DUP made goes again. */
 	if (ret == 0 && arg == (void *)&buf) {
@@ -234,6 +274,8 @@ static void wild(struct worker *w)
 			close((int)buf.open.fd);
 		else if (cmd == NTEVENT_IOC_DUP)
 			close((int)buf.dup.fd);
+		else if (cmd == NTEVENT_IOC_WAITSET_CREATE)
+			close((int)buf.wsc.fd);
 	}
 	count((int)fd == dev ? ret : 0);
 }
@@ -323,6 +365,126 @@ static void sockets(struct worker *w)
 	count(ret);
 }
 
+/* A wait set over n descriptors of the pool: its fd, or -1. */
+static int pool_waitset(struct worker *w, uint32_t n)
+{
+	struct ntevent_waitset_args a;
+	uint32_t fds[8], i;
+
+	for (i = 0; i < n && i < 8; i++)
+		fds[i] = (uint32_t)atomic_load(&pool[rnd(&w->seed) % POOL]);
+	memset(&a, 0, sizeof(a));
+	a.fds = (uintptr_t)fds;
+	a.count = i;
+	return ioctl(dev, NTEVENT_IOC_WAITSET_CREATE, &a) ? -1 : (int)a.fd;
+}
+
+/*
+ * Wait sets: made of any list (the pool's descriptors, garbage ones,
+ * duplicates, a list or arguments at a bad address, bad counts, flags and
+ * pad), kept or put in the pool for the others; waited on, by their owner
+ * or on any descriptor, with no or a short deadline, any flags, an alert
+ * word or a bad one, arguments at a bad address; closed. A wait on one's
+ * own reports an index it has. (Others may wait on it too, through a
+ * random descriptor number: EBUSY is no mismatch.)
+ */
+static void waitsets(struct worker *w)
+{
+	struct ntevent_waitset_wait_args a;
+	struct ntevent_waitset_args c;
+	uint32_t fds[72], n, i, word, flags;
+	int slot = rnd(&w->seed) % WS_KEEP, fd, old, ret;
+	bool own, dups, judged;
+	void *arg;
+
+	switch (rnd(&w->seed) % 5) {
+	case 0:
+	case 1:		/* make one */
+		n = rnd(&w->seed) % 8 ? 1 + rnd(&w->seed) % 8 :
+					rnd(&w->seed) % 70;
+		dups = rnd(&w->seed) % 16 == 0;	/* toward ENOSPC */
+		if (dups)
+			n = NTEVENT_MAX_WAIT_COUNT;
+		for (i = 0; i < n; i++) {
+			if (i && (dups || rnd(&w->seed) % 4 == 0))
+				fds[i] = fds[rnd(&w->seed) % i]; /* a duplicate */
+			else if (rnd(&w->seed) % 4)
+				fds[i] = (uint32_t)atomic_load(
+					&pool[rnd(&w->seed) % POOL]);
+			else
+				fds[i] = pick_fd(w);
+		}
+		memset(&c, 0, sizeof(c));
+		c.fds = rnd(&w->seed) % 16 ? (uintptr_t)fds :
+			(uintptr_t)pick_arg(w, fds, n * 4);
+		c.count = rnd(&w->seed) % 16 ? n : rnd(&w->seed);
+		if (rnd(&w->seed) % 16 == 0)
+			c.flags = rnd(&w->seed) % 2 ? 1u << rnd(&w->seed) % 32 :
+				  rnd(&w->seed);
+		if (rnd(&w->seed) % 16 == 0)
+			c.pad = rnd(&w->seed);
+		c.fd = rnd(&w->seed);
+		arg = rnd(&w->seed) % 16 ? (void *)&c : bad_arg(w, sizeof(c));
+		ret = ioctl(dev, NTEVENT_IOC_WAITSET_CREATE, arg) ? -errno : 0;
+		count(ret);
+		if (ret || arg != (void *)&c)
+			return;
+		if (rnd(&w->seed) % 4 == 0) {	/* for everyone */
+			old = atomic_exchange(&pool[rnd(&w->seed) % POOL],
+					      (int)c.fd);
+			close(old);
+			return;
+		}
+		if (w->wss[slot] >= 0)
+			close(w->wss[slot]);
+		w->wss[slot] = (int)c.fd;
+		w->wss_n[slot] = c.count;
+		return;
+	case 2:		/* close one */
+		if (w->wss[slot] >= 0)
+			close(w->wss[slot]);
+		w->wss[slot] = -1;
+		return;
+	}
+
+	/* Wait: on one of ours, or one of the pool (busy?), or anything. */
+	own = w->wss[slot] >= 0 && rnd(&w->seed) % 2;
+	judged = true;
+	if (own) {
+		fd = w->wss[slot];
+	} else if (rnd(&w->seed) % 4) {
+		fd = atomic_load(&pool[rnd(&w->seed) % POOL]);
+	} else {
+		fd = (int)pick_fd(w);
+		judged = false;
+	}
+	flags = rnd(&w->seed) % 8 ? rnd(&w->seed) % 4 :
+		rnd(&w->seed) % 2 ? 1u << rnd(&w->seed) % 32 : rnd(&w->seed);
+	word = rnd(&w->seed) % 4 == 0;
+	memset(&a, 0, sizeof(a));
+	a.flags = flags;
+	if (rnd(&w->seed) % 8 == 0)
+		a.timeout = rnd(&w->seed) % 2;		/* past */
+	else if (flags & NTEVENT_WAIT_REALTIME)
+		a.timeout = t_now(CLOCK_REALTIME) + rnd(&w->seed) % 4000000;
+	else
+		a.timeout = rnd(&w->seed) % 3 ? 0 :
+			    t_after_ms(rnd(&w->seed) % 6);
+	if (flags & NTEVENT_WAIT_ALERTABLE)
+		a.alert = rnd(&w->seed) % 4 ? (uintptr_t)&word :
+			  rnd(&w->seed) % 2 ? 0 :
+			  (uintptr_t)bad_arg(w, sizeof(word));
+	else if (rnd(&w->seed) % 16 == 0)
+		a.alert = (uintptr_t)&word;		/* EINVAL */
+	a.index = rnd(&w->seed);
+	arg = rnd(&w->seed) % 16 ? (void *)&a : bad_arg(w, sizeof(a));
+	ret = ioctl(fd, NTEVENT_IOC_WAITSET_WAIT, arg) ? -errno : 0;
+	/* Only answers of our descriptors (own, pool) are judged. */
+	count(judged ? ret : 0);
+	if (own && !ret && arg == (void *)&a && a.index >= w->wss_n[slot])
+		mismatch("a wait set's index", a.index, w->wss_n[slot]);
+}
+
 /* The pool changes under the other threads: closed, replaced, dup'ed. */
 static int new_pool_fd(struct worker *w)
 {
@@ -341,6 +503,8 @@ static int new_pool_fd(struct worker *w)
 	case 3:
 		fd = atomic_load(&pool[rnd(&w->seed) % POOL]);
 		return fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	case 4:
+		return pool_waitset(w, 1 + rnd(&w->seed) % 4);
 	default:
 		return t_create_raw(dev, rnd(&w->seed) % 2, rnd(&w->seed) % 2,
 				    rnd(&w->seed) % 3 ? NTEVENT_ALL_ACCESS :
@@ -358,14 +522,156 @@ static void churn(struct worker *w)
 	close(old);
 }
 
+/*
+ * A wait set over 1..8 private events (duplicates likely): made unless
+ * one lacks SYNCHRONIZE (EACCES), or the count, flags, pad or list are
+ * bad (EINVAL, EFAULT); it replaces the last one.
+ */
+static void modelled_waitset_create(struct worker *w)
+{
+	struct ntevent_waitset_args a;
+	uint32_t fds[WS_MAX], n = 1 + rnd(&w->seed) % WS_MAX, k;
+	int idx[WS_MAX], want = 0, ret;
+
+	for (k = 0; k < n; k++) {
+		idx[k] = (int)(rnd(&w->seed) % PRIV);
+		fds[k] = (uint32_t)w->priv[idx[k]];
+		if (!(w->access[idx[k]] & NTEVENT_SYNCHRONIZE))
+			want = -EACCES;
+	}
+	memset(&a, 0, sizeof(a));
+	a.fds = (uintptr_t)fds;
+	a.count = n;
+	a.fd = 0xdeadbeef;
+	switch (rnd(&w->seed) % 12) {
+	case 0:
+		a.count = rnd(&w->seed) % 2 ? 0 : NTEVENT_MAX_WAIT_COUNT + 1 +
+						  rnd(&w->seed) % 1000;
+		want = -EINVAL;
+		break;
+	case 1:
+		if (rnd(&w->seed) % 2)
+			a.flags = 1u << rnd(&w->seed) % 32;
+		else
+			a.pad = 1 + rnd(&w->seed) % 0xffff;
+		want = -EINVAL;
+		break;
+	case 2:
+		a.fds = (uintptr_t)page_none;
+		want = -EFAULT;
+		break;
+	}
+	ret = ioctl(dev, NTEVENT_IOC_WAITSET_CREATE, &a) ? -errno : 0;
+	count(ret);
+	if (ret != want) {
+		mismatch("a wait set's creation", ret, want);
+		if (!ret)
+			close((int)a.fd);
+		return;
+	}
+	if (ret)
+		return;
+	if (w->ws >= 0)
+		close(w->ws);
+	w->ws = (int)a.fd;
+	w->ws_n = n;
+	memcpy(w->ws_idx, idx, sizeof(idx));
+}
+
+/*
+ * A wait on that wait set, polled or with a deadline of a few ms (on
+ * either clock): as a wait-any of its list, the lowest-indexed signaled
+ * event, consumed if auto-reset; none, ETIMEDOUT. A set alert word is
+ * EINTR, an unreadable one EFAULT, unknown flags or an alert pointer
+ * without ALERTABLE EINVAL, an index that cannot be stored EFAULT: all
+ * taking nothing.
+ */
+static void modelled_waitset_wait(struct worker *w)
+{
+	struct ntevent_waitset_wait_args a, *arg = &a;
+	uint32_t word = 0, k;
+	int want = -ETIMEDOUT, first = -1, ret;
+
+	if (w->ws < 0) {
+		modelled_waitset_create(w);
+		return;
+	}
+	for (k = 0; k < w->ws_n && first < 0; k++)
+		if (w->model[w->ws_idx[k]])
+			first = (int)k;
+	if (first >= 0)
+		want = 0;
+	memset(&a, 0, sizeof(a));
+	a.index = 0xdeadbeef;
+	switch (rnd(&w->seed) % 10) {
+	case 0:
+		a.timeout = t_after_ms(1 + rnd(&w->seed) % 3);
+		break;
+	case 1:
+		a.flags = NTEVENT_WAIT_REALTIME;
+		a.timeout = t_now(CLOCK_REALTIME) + rnd(&w->seed) % 3000000;
+		break;
+	case 2:
+		a.flags = NTEVENT_WAIT_ALERTABLE;
+		word = rnd(&w->seed) % 2;
+		a.alert = rnd(&w->seed) % 4 ? (uintptr_t)&word : 0;
+		a.timeout = rnd(&w->seed) % 2 ? 0 :
+			    t_after_ms(1 + rnd(&w->seed) % 3);
+		if (a.alert && word)
+			want = -EINTR;
+		break;
+	case 3:
+		a.flags = NTEVENT_WAIT_ALERTABLE;
+		a.alert = (uintptr_t)page_none;
+		want = -EFAULT;
+		break;
+	case 4:
+		if (rnd(&w->seed) % 2)
+			a.flags = 1u << (2 + rnd(&w->seed) % 30) |
+				  rnd(&w->seed) % 4;
+		else
+			a.alert = (uintptr_t)&word;
+		want = -EINVAL;
+		break;
+	case 5:		/* zeros, read-only: no index stored */
+		arg = (void *)page_ro;
+		want = -EFAULT;
+		break;
+	}
+	ret = ioctl(w->ws, NTEVENT_IOC_WAITSET_WAIT, arg) ? -errno : 0;
+	count(ret);
+	/* An alertable wait that slept may see a handler: EINTR. */
+	if (ret == -EINTR && want == -ETIMEDOUT &&
+	    (a.flags & NTEVENT_WAIT_ALERTABLE))
+		return;
+	if (ret != want) {
+		mismatch("a wait set's wait", ret, want);
+		return;
+	}
+	if (ret)
+		return;
+	if ((int)a.index != first)
+		mismatch("the wait set's index", a.index, first);
+	else if (w->autoreset[w->ws_idx[first]])
+		w->model[w->ws_idx[first]] = 0;
+}
+
 /* A private event, with the model: every result as predicted. */
 static void modelled(struct worker *w)
 {
 	int i = rnd(&w->seed) % PRIV, fd = w->priv[i], want;
 	uint32_t acc = w->access[i], prev = 7, index;
 	unsigned long cmd;
-	int op = rnd(&w->seed) % 6, ret;
+	int op = rnd(&w->seed) % 9, ret;
 
+	if (op == 6) {
+		modelled_waitset_create(w);
+		return;
+	}
+	if (op >= 7) {
+		modelled_waitset_wait(w);
+		return;
+	}
 	switch (op) {
 	case 0: cmd = NTEVENT_IOC_SET; break;
 	case 1: cmd = NTEVENT_IOC_RESET; break;
@@ -516,6 +822,8 @@ static void *model_work(void *p)
 		modelled(w);
 		kcov_collect(w);
 	}
+	if (w->ws >= 0)
+		close(w->ws);
 	for (i = 0; i < PRIV; i++)
 		close(w->priv[i]);
 	return NULL;
@@ -524,11 +832,12 @@ static void *model_work(void *p)
 static void *work(void *p)
 {
 	struct worker *w = p;
+	int i;
 
 	kcov_open(w);
 	while (!atomic_load(&sh->stop) &&
 	       atomic_load(&sh->calls) < max_calls) {
-		switch (rnd(&w->seed) % 8) {
+		switch (rnd(&w->seed) % 10) {
 		case 0: case 1: case 2:
 			wild(w);
 			break;
@@ -541,11 +850,17 @@ static void *work(void *p)
 		case 6:
 			sockets(w);
 			break;
-		default:
+		case 7:
 			churn(w);
+			break;
+		default:
+			waitsets(w);
 		}
 		kcov_collect(w);
 	}
+	for (i = 0; i < WS_KEEP; i++)
+		if (w->wss[i] >= 0)
+			close(w->wss[i]);
 	if (w->kcov_fd >= 0) {
 		ioctl(w->kcov_fd, KCOV_DISABLE, 0);
 		close(w->kcov_fd);
@@ -560,7 +875,7 @@ static void process(int proc, int threads, int64_t ms)
 	struct sigaction sa;
 	unsigned int s = base_seed * 7919u + (unsigned int)proc;
 	int64_t start = t_mono();
-	int i;
+	int i, j;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -573,6 +888,9 @@ static void process(int proc, int threads, int64_t ms)
 		w[i].seed = s * 2654435761u + (unsigned int)i + 1;
 		w[i].id = i;
 		w[i].kcov_fd = -1;
+		w[i].ws = -1;
+		for (j = 0; j < WS_KEEP; j++)
+			w[i].wss[j] = -1;
 		/* Process 0 keeps a model; the others are chaos. */
 		t_thread(&w[i].th, proc == 0 ? model_work : work, &w[i]);
 	}

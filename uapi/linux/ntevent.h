@@ -156,6 +156,57 @@ struct ntevent_wait_alert_args {
 	__u64 alert;
 };
 
+/**
+ * struct ntevent_waitset_args - argument of %NTEVENT_IOC_WAITSET_CREATE
+ * @fds:   user pointer to an array of @count __u32 event descriptors, each
+ *         with %NTEVENT_SYNCHRONIZE; one may appear more than once
+ * @count: 1..%NTEVENT_MAX_WAIT_COUNT
+ * @flags: must be 0
+ * @fd:    out: the wait set's descriptor (close-on-exec)
+ * @pad:   must be 0
+ *
+ * A wait set is a wait-any on @fds made once and waited on many times
+ * (%NTEVENT_IOC_WAITSET_WAIT): what a server that waits on the same 64
+ * events in a loop needs, without 64 descriptors looked up and 64 entries
+ * queued and dequeued every time. It holds the events, not the
+ * descriptors: closing one of @fds or replacing it with dup2() changes
+ * nothing in the wait set, whose events live as long as it does. An
+ * event accepts at most 128 wait set entries (one named twice in a wait
+ * set counts twice; ENOSPC): wait with %NTEVENT_IOC_WAIT_ANY then.
+ */
+struct ntevent_waitset_args {
+	__u64 fds;
+	__u32 count;
+	__u32 flags;
+	__u32 fd;
+	__u32 pad;
+};
+
+/**
+ * struct ntevent_waitset_wait_args - argument of %NTEVENT_IOC_WAITSET_WAIT
+ * @timeout: as in struct ntevent_wait_args
+ * @alert:   0, or with %NTEVENT_WAIT_ALERTABLE a user pointer to the
+ *           thread's alert word, as in struct ntevent_wait_alert_args
+ * @flags:   %NTEVENT_WAIT_REALTIME, %NTEVENT_WAIT_ALERTABLE; others must
+ *           be 0
+ * @index:   out: the index, in the wait set's array, of the event that
+ *           satisfied the wait
+ *
+ * The wait is a wait-any on the wait set's events, with every rule of
+ * %NTEVENT_IOC_WAIT_ANY: the lowest-indexed signaled event satisfies it
+ * and only that one is consumed; waiters on an auto-reset event are
+ * released first come, first served, whichever ioctl they wait with. One
+ * wait at a time per wait set: EBUSY while another is in progress, also
+ * for a wait restarted after a signal handler if another thread's wait
+ * on the same wait set started meanwhile.
+ */
+struct ntevent_waitset_wait_args {
+	__u64 timeout;
+	__u64 alert;
+	__u32 flags;
+	__u32 index;
+};
+
 /* ntevent_dup_args.flags */
 #define NTEVENT_DUP_SAME_ACCESS	0x1u	/* ignore @access, keep the source's */
 #define NTEVENT_DUP_FLAGS	NTEVENT_DUP_SAME_ACCESS
@@ -331,6 +382,8 @@ struct ntevent_sock_enable_args {
 	_IOWR(NTEVENT_IOC_MAGIC, 0x07, struct ntevent_wait_alert_args)
 #define NTEVENT_IOC_WAIT_ALL_ALERT \
 	_IOWR(NTEVENT_IOC_MAGIC, 0x08, struct ntevent_wait_alert_args)
+#define NTEVENT_IOC_WAITSET_CREATE \
+	_IOWR(NTEVENT_IOC_MAGIC, 0x09, struct ntevent_waitset_args)
 
 /*
  * On an event descriptor. SET, RESET and PULSE store the previous state
@@ -343,5 +396,9 @@ struct ntevent_sock_enable_args {
 #define NTEVENT_IOC_CLEAR	_IO(NTEVENT_IOC_MAGIC, 0x13)
 #define NTEVENT_IOC_READ	_IOR(NTEVENT_IOC_MAGIC, 0x14, struct ntevent_state)
 #define NTEVENT_IOC_DUP		_IOWR(NTEVENT_IOC_MAGIC, 0x15, struct ntevent_dup_args)
+
+/* On a wait set descriptor. */
+#define NTEVENT_IOC_WAITSET_WAIT \
+	_IOWR(NTEVENT_IOC_MAGIC, 0x20, struct ntevent_waitset_wait_args)
 
 #endif /* _UAPI_LINUX_NTEVENT_H */

@@ -37,6 +37,8 @@ struct ntevent_domain;
  * @all_waiters: number of wait-all waits queued here; changed under both
  *               @lock and @domain's wait-all lock, so either one is
  *               enough to read it
+ * @watchers:    number of wait sets that name this event (their entries
+ *               stay on @waiters), at most %NTEVENT_MAX_WATCHERS; @lock
  * @waiters:     queued waits, in arrival order (FIFO release); @lock
  * @domain:      the IPC namespace's wait-all lock domain; constant
  * @poll_wq:     poll/select/epoll waiters of event descriptors; its own
@@ -51,6 +53,7 @@ struct ntevent {
 	bool auto_reset;
 	bool signaled;
 	unsigned int all_waiters;
+	unsigned int watchers;
 	struct list_head waiters;
 	struct ntevent_domain *domain;
 	wait_queue_head_t poll_wq;
@@ -59,6 +62,12 @@ struct ntevent {
 
 /* Most events one wait may name. */
 #define NTEVENT_MAX_WAIT	64
+
+/*
+ * Most wait sets that may name one event: a set walks their entries with
+ * IRQs off, so their number is bounded (ntevent_waitset_new()).
+ */
+#define NTEVENT_MAX_WATCHERS	128
 
 /* Deadline of a wait that never times out. */
 #define NTEVENT_INFINITE	KTIME_MAX
@@ -84,6 +93,13 @@ int ntevent_wait(struct ntevent *ev, unsigned int flags, clockid_t clock,
 int ntevent_wait_multiple(unsigned int count, struct ntevent *const *evs,
 			  unsigned int flags, clockid_t clock,
 			  ktime_t deadline, struct ntevent *signal);
+struct ntevent_waitset;
+struct ntevent_waitset *ntevent_waitset_new(unsigned int count,
+					    struct ntevent *const *evs,
+					    gfp_t gfp);
+int ntevent_waitset_wait(struct ntevent_waitset *ws, unsigned int flags,
+			 clockid_t clock, ktime_t deadline);
+void ntevent_waitset_free(struct ntevent_waitset *ws);
 struct ntevent *ntevent_open_named(const char *name, unsigned int flags,
 				   bool auto_reset, bool signaled,
 				   umode_t mode, bool *created);
