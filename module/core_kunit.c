@@ -84,8 +84,9 @@ static struct ntevent **ptrs(struct kunit *test, struct ntevent *evs,
 	return p;
 }
 
-/* A kernel thread that runs one wait. */
+/* A kernel thread that runs one wait: on @evs, or on @ws if not NULL. */
 struct tw {
+	struct ntevent_waitset *ws;
 	struct ntevent **evs;
 	unsigned int count;
 	unsigned int flags;
@@ -106,8 +107,13 @@ static int tw_fn(void *data)
 
 	if (w->allow_sig)
 		allow_signal(SIGUSR1);
-	w->result = ntevent_wait_multiple(w->count, w->evs, w->flags, w->clock,
-					  w->deadline, w->signal);
+	if (w->ws)
+		w->result = ntevent_waitset_wait(w->ws, w->flags, w->clock,
+						 w->deadline);
+	else
+		w->result = ntevent_wait_multiple(w->count, w->evs, w->flags,
+						  w->clock, w->deadline,
+						  w->signal);
 	if (w->seq)
 		w->order = atomic_inc_return(w->seq);
 	kthread_complete_and_exit(&w->done, 0);
@@ -1218,9 +1224,822 @@ static struct kunit_case ntevent_context_cases[] = {
 
 NTEVENT_KUNIT_SUITE(context);
 
+/* ---- wait sets ---- */
+
+static void ws_free_action(void *ws)
+{
+	ntevent_waitset_free(ws);
+}
+
+/*
+ * A wait set freed when the test ends, before the events it names (made
+ * earlier, with new_events(): never on the stack, which is gone by then).
+ */
+static struct ntevent_waitset *new_ws(struct kunit *test, unsigned int count,
+				      struct ntevent *const *evs)
+{
+	struct ntevent_waitset *ws = ntevent_waitset_new(count, evs,
+							 GFP_KERNEL);
+	int ret;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ws);
+	ret = kunit_add_action_or_reset(test, ws_free_action, ws);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	return ws;
+}
+
+/* Free a wait set of new_ws() now. */
+static void free_ws(struct kunit *test, struct ntevent_waitset *ws)
+{
+	kunit_release_action(test, ws_free_action, ws);
+}
+
+static int ws_poll(struct ntevent_waitset *ws)
+{
+	return ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC, NTEVENT_POLL);
+}
+
+static struct tw *tw_new_ws(struct kunit *test, struct ntevent_waitset *ws,
+			    unsigned int flags)
+{
+	struct tw *w = tw_new(test, NULL, 0, flags);
+
+	w->ws = ws;
+	return w;
+}
+
+/*
+ * A wait set's entries stay queued, so await_queued() cannot tell that its
+ * thread waits: wait until the thread sleeps in the state of its wait
+ * (TASK_IDLE, TASK_INTERRUPTIBLE, TASK_KILLABLE), which it only takes in
+ * ntevent_sleep(), armed. False after 10 s or if the thread ended.
+ */
+static bool await_sleeping(struct tw *w, unsigned int state)
+{
+	unsigned int i;
+
+	for (i = 0; i < 10000; i++) {
+		if (READ_ONCE(w->task->__state) == state)
+			return true;
+		if (tw_done(w))
+			return false;
+		usleep_range(500, 1000);
+	}
+	return false;
+}
+
+/* Wait until the thread ends, without consuming its completion. */
+static bool await_done(struct tw *w)
+{
+	unsigned int i;
+
+	for (i = 0; i < T_WAIT_MS && !tw_done(w); i++)
+		usleep_range(1000, 1100);
+	return tw_done(w);
+}
+
+static void waitset_returns_lowest_signaled_index(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 4, true, false);
+	struct ntevent **p = ptrs(test, evs, 4);
+	struct ntevent_waitset *ws = new_ws(test, 4, p);
+	unsigned int i;
+
+	ntevent_set(&evs[3]);
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 1);
+	/* Only the satisfying event is consumed. */
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[3]), 1);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 3);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[3]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	/* The entries stay queued between waits, one per event. */
+	for (i = 0; i < 4; i++) {
+		KUNIT_EXPECT_EQ(test, queued_waiters(&evs[i]), 1u);
+		KUNIT_EXPECT_EQ(test, evs[i].watchers, 1u);
+	}
+}
+
+static void waitset_manual_event_stays_signaled(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, false, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws;
+
+	ntevent_init(&evs[1], true, false);
+	ws = new_ws(test, 2, p);
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+	/* The lower manual event wins over the auto one, again and again. */
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 1);
+	ntevent_reset(&evs[0]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+}
+
+static void waitset_sees_event_signaled_before_new(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 4, true, false);
+	struct ntevent **p = ptrs(test, evs, 4);
+	struct ntevent_waitset *ws;
+
+	ntevent_set(&evs[1]);
+	ntevent_set(&evs[2]);
+	ntevent_set(&evs[3]);
+	ws = new_ws(test, 4, p);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 1);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 2);
+	/* Reset since: its ready bit is stale, and that must not count. */
+	ntevent_reset(&evs[3]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[3]), 0);
+}
+
+static void waitset_set_after_poll(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 3, true, false);
+	struct ntevent **p = ptrs(test, evs, 3);
+	struct ntevent_waitset *ws = new_ws(test, 3, p);
+
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	ntevent_set(&evs[2]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 2);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[2]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	/* A set while no wait is in progress stays for the next one. */
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC,
+						   in_ms(T_WAIT_MS)), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+}
+
+static void waitset_woken_by_set_from_thread(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 6, true, false);
+	struct ntevent **p = ptrs(test, evs, 6);
+	struct ntevent_waitset *ws = new_ws(test, 6, p);
+	struct tw *w = tw_new_ws(test, ws, NTEVENT_KWAIT_INTERRUPTIBLE);
+
+	/* No deadline: a signal ends the wait if the set does not. */
+	w->deadline = NTEVENT_INFINITE;
+	w->allow_sig = true;
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_INTERRUPTIBLE));
+	KUNIT_EXPECT_FALSE(test, tw_done(w));
+	ntevent_set(&evs[4]);
+	if (!await_done(w))
+		send_sig(SIGUSR1, w->task, 1);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 4);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[4]), 0);
+
+	/* Waited on again, by another thread. */
+	w = tw_new_ws(test, ws, 0);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_IDLE));
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+}
+
+static void waitset_woken_by_pulse(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, false, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws;
+	struct tw *w;
+	unsigned int i;
+
+	ntevent_init(&evs[1], true, false);
+	ws = new_ws(test, 2, p);
+	/* A manual event, then an auto event. */
+	for (i = 0; i < 2; i++) {
+		w = tw_new_ws(test, ws, 0);
+		tw_start(test, w);
+		KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_IDLE));
+		KUNIT_EXPECT_EQ(test, ntevent_pulse(&evs[i]), 0);
+		KUNIT_EXPECT_EQ(test, ntevent_read(&evs[i]), 0);
+		KUNIT_EXPECT_EQ(test, tw_join(test, w), (int)i);
+	}
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+}
+
+static void waitset_pulse_without_wait_not_seen(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, false, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws;
+	ktime_t deadline;
+
+	ntevent_init(&evs[1], true, false);
+	ws = new_ws(test, 2, p);
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&evs[0]), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_pulse(&evs[1]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	deadline = in_ms(30);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC,
+						   deadline), -ETIMEDOUT);
+	KUNIT_EXPECT_GE(test, ktime_get(), deadline);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+}
+
+static void waitset_set_from_hard_irq(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 3, true, false);
+	struct ntevent **p = ptrs(test, evs, 3);
+	struct ntevent_waitset *ws = new_ws(test, 3, p);
+	struct tw *w = tw_new_ws(test, ws, 0);
+	struct irq_ctx *c;
+
+	c = irq_start(test, &evs[2], HRTIMER_MODE_REL_HARD);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_IDLE));
+	hrtimer_start(&c->timer, ms_to_ktime(5), HRTIMER_MODE_REL_HARD);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 2);
+	hrtimer_cancel(&c->timer);
+	KUNIT_EXPECT_TRUE(test, c->in_hardirq);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[2]), 0);
+}
+
+/*
+ * The wait set is registered before the thread queues its ntevent_wait():
+ * its entry is ahead on the event's list, and its wait, started after the
+ * thread's, must move behind it.
+ */
+static void waitset_fifo_plain_wait_first(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws = new_ws(test, 2, p);
+	atomic_t seq = ATOMIC_INIT(0);
+	struct tw *plain = tw_new(test, &p[1], 1, 0);
+	struct tw *set = tw_new_ws(test, ws, 0);
+
+	plain->seq = &seq;
+	set->seq = &seq;
+	tw_start(test, plain);
+	/* The wait set's entry and the thread's. */
+	KUNIT_EXPECT_TRUE(test, await_queued(&evs[1], 2));
+	tw_start(test, set);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(set, TASK_IDLE));
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, plain), 0);
+	KUNIT_EXPECT_EQ(test, plain->order, 1);
+	KUNIT_EXPECT_FALSE(test, tw_done(set));
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, set), 1);
+	KUNIT_EXPECT_EQ(test, set->order, 2);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+}
+
+/*
+ * The wait set waits first, the thread queues behind it; then, with the
+ * thread still queued, the wait set waits again: that wait started after
+ * the thread's, and must move behind it.
+ */
+static void waitset_fifo_waitset_first(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws = new_ws(test, 2, p);
+	atomic_t seq = ATOMIC_INIT(0);
+	struct tw *plain = tw_new(test, &p[1], 1, 0);
+	struct tw *set = tw_new_ws(test, ws, 0);
+	struct tw *again = tw_new_ws(test, ws, 0);
+
+	plain->seq = &seq;
+	set->seq = &seq;
+	again->seq = &seq;
+	tw_start(test, set);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(set, TASK_IDLE));
+	tw_start(test, plain);
+	KUNIT_EXPECT_TRUE(test, await_queued(&evs[1], 2));
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, set), 1);
+	KUNIT_EXPECT_EQ(test, set->order, 1);
+	KUNIT_EXPECT_FALSE(test, tw_done(plain));
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+
+	tw_start(test, again);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(again, TASK_IDLE));
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, plain), 0);
+	KUNIT_EXPECT_EQ(test, plain->order, 2);
+	KUNIT_EXPECT_FALSE(test, tw_done(again));
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, again), 1);
+	KUNIT_EXPECT_EQ(test, again->order, 3);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+}
+
+/*
+ * A wait set with no wait in progress, ahead of a queued thread on an
+ * auto event: a set marks it ready but goes on to the thread, which gets
+ * the event; the wait set's next wait finds nothing.
+ */
+static void waitset_idle_entry_passes_event_on(struct kunit *test)
+{
+	struct ntevent *ev = new_events(test, 1, true, false);
+	struct ntevent_waitset *ws = new_ws(test, 1, &ev);
+	struct tw *plain = tw_new(test, &ev, 1, 0);
+
+	tw_start(test, plain);
+	KUNIT_EXPECT_TRUE(test, await_queued(ev, 2));
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, tw_join(test, plain), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, queued_waiters(ev), 1u);
+}
+
+/* Two wait sets on one auto event, registered in the other order. */
+static void waitset_fifo_two_waitsets(struct kunit *test)
+{
+	struct ntevent *ev = new_events(test, 1, true, false);
+	struct ntevent_waitset *second = new_ws(test, 1, &ev);
+	struct ntevent_waitset *first = new_ws(test, 1, &ev);
+	atomic_t seq = ATOMIC_INIT(0);
+	struct tw *w1 = tw_new_ws(test, first, 0);
+	struct tw *w2 = tw_new_ws(test, second, 0);
+
+	w1->seq = &seq;
+	w2->seq = &seq;
+	tw_start(test, w1);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w1, TASK_IDLE));
+	tw_start(test, w2);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w2, TASK_IDLE));
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w1), 0);
+	KUNIT_EXPECT_EQ(test, w1->order, 1);
+	KUNIT_EXPECT_FALSE(test, tw_done(w2));
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w2), 0);
+	KUNIT_EXPECT_EQ(test, w2->order, 2);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 0);
+}
+
+static void waitset_second_wait_is_busy(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws = new_ws(test, 2, p);
+	struct tw *w = tw_new_ws(test, ws, 0);
+
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_IDLE));
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -EBUSY);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC,
+						   in_ms(T_WAIT_MS)), -EBUSY);
+	/* The refused wait neither consumed nor disturbed the other one. */
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 1);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[1]), 0);
+	/* Free again. */
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+}
+
+static void waitset_rejects_bad_count(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 65, true, true);
+	struct ntevent **p = ptrs(test, evs, 65);
+
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ntevent_waitset_new(0, p, GFP_KERNEL)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ntevent_waitset_new(65, p, GFP_KERNEL)),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[0]), 0u);
+	KUNIT_EXPECT_EQ(test, evs[0].watchers, 0u);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 1);
+}
+
+static void waitset_64_events_finds_last(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 64, true, false);
+	struct ntevent **p = ptrs(test, evs, 64);
+	struct ntevent_waitset *ws = new_ws(test, 64, p);
+	struct tw *w = tw_new_ws(test, ws, 0);
+
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+	ntevent_set(&evs[63]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 63);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_IDLE));
+	ntevent_set(&evs[63]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 63);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[63]), 0);
+}
+
+static void waitset_rejects_bad_flags_and_clock(struct kunit *test)
+{
+	struct ntevent *ev = new_events(test, 1, true, true);
+	struct ntevent_waitset *ws = new_ws(test, 1, &ev);
+
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, NTEVENT_KWAIT_ALL,
+						   CLOCK_MONOTONIC,
+						   NTEVENT_POLL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0x80, CLOCK_MONOTONIC,
+						   NTEVENT_POLL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_BOOTTIME,
+						   NTEVENT_POLL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 1);
+	/* Neither consumed the event nor left the wait set busy. */
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 0);
+}
+
+static void waitset_enospc_at_max_watchers(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent *pair[2] = { &evs[1], &evs[0] };
+	struct ntevent_waitset **sets, *ws;
+	struct ntevent *ev = &evs[0];
+	unsigned int i;
+
+	sets = kunit_kcalloc(test, NTEVENT_MAX_WATCHERS, sizeof(*sets),
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, sets);
+	for (i = 0; i < NTEVENT_MAX_WATCHERS; i++)
+		sets[i] = new_ws(test, 1, &ev);
+	KUNIT_EXPECT_EQ(test, ev->watchers, NTEVENT_MAX_WATCHERS);
+	KUNIT_EXPECT_EQ(test, queued_waiters(ev), NTEVENT_MAX_WATCHERS);
+
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ntevent_waitset_new(1, &ev, GFP_KERNEL)),
+			-ENOSPC);
+	/* Full at index 1: the entry queued on index 0 is taken back. */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ntevent_waitset_new(2, pair,
+							  GFP_KERNEL)),
+			-ENOSPC);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[1]), 0u);
+	KUNIT_EXPECT_EQ(test, evs[1].watchers, 0u);
+	KUNIT_EXPECT_EQ(test, ev->watchers, NTEVENT_MAX_WATCHERS);
+
+	/* A set walks them all, disarmed; the event stays for a wait. */
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 1);
+	KUNIT_EXPECT_EQ(test, ws_poll(sets[NTEVENT_MAX_WATCHERS - 1]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(sets[0]), -ETIMEDOUT);
+
+	free_ws(test, sets[5]);
+	KUNIT_EXPECT_EQ(test, ev->watchers, NTEVENT_MAX_WATCHERS - 1);
+	ws = new_ws(test, 2, pair);
+	KUNIT_EXPECT_EQ(test, ev->watchers, NTEVENT_MAX_WATCHERS);
+	KUNIT_EXPECT_EQ(test, evs[1].watchers, 1u);
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 1);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(ntevent_waitset_new(1, &ev, GFP_KERNEL)),
+			-ENOSPC);
+}
+
+static void waitset_free_unqueues(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 3, false, false);
+	struct ntevent **p = ptrs(test, evs, 3);
+	struct ntevent_waitset *ws = new_ws(test, 3, p);
+	unsigned int i;
+
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 1);
+	free_ws(test, ws);
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_EQ(test, queued_waiters(&evs[i]), 0u);
+		KUNIT_EXPECT_EQ(test, evs[i].watchers, 0u);
+		/* Walks the list the entries left (KASAN: freed). */
+		ntevent_set(&evs[i]);
+		ntevent_pulse(&evs[i]);
+	}
+}
+
+static void waitset_duplicate_events(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 3, true, false);
+	struct ntevent *p[3] = { &evs[0], &evs[1], &evs[0] };
+	struct ntevent *man[2] = { &evs[2], &evs[2] };
+	struct ntevent_waitset *ws = new_ws(test, 3, p), *mws;
+	struct tw *w;
+
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[0]), 2u);
+	KUNIT_EXPECT_EQ(test, evs[0].watchers, 2u);
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+	/* Consumed once: the second entry has nothing left. */
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), -ETIMEDOUT);
+
+	/* Set during the wait: the first of the two entries wins. */
+	w = tw_new_ws(test, ws, 0);
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_IDLE));
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 1);
+
+	ntevent_init(&evs[2], false, true);
+	mws = new_ws(test, 2, man);
+	KUNIT_EXPECT_EQ(test, ws_poll(mws), 0);
+	KUNIT_EXPECT_EQ(test, ws_poll(mws), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[2]), 1);
+
+	free_ws(test, ws);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[0]), 0u);
+	KUNIT_EXPECT_EQ(test, evs[0].watchers, 0u);
+}
+
+static void waitset_deadline_expires(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 2, true, false);
+	struct ntevent **p = ptrs(test, evs, 2);
+	struct ntevent_waitset *ws = new_ws(test, 2, p);
+	ktime_t deadline = in_ms(30);
+
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC,
+						   deadline), -ETIMEDOUT);
+	KUNIT_EXPECT_GE(test, ktime_get(), deadline);
+	deadline = ktime_add_ms(ktime_get_real(), 30);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_REALTIME,
+						   deadline), -ETIMEDOUT);
+	KUNIT_EXPECT_GE(test, ktime_get_real(), deadline);
+	/* A deadline long past only polls. */
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_REALTIME,
+						   ktime_sub_ms(ktime_get_real(),
+								1000)),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, queued_waiters(&evs[0]), 1u);
+	ntevent_set(&evs[1]);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC,
+						   in_ms(30)), 1);
+	/* An expired deadline still takes a signaled event. */
+	ntevent_set(&evs[0]);
+	KUNIT_EXPECT_EQ(test, ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC,
+						   ktime_sub_ms(ktime_get(),
+								10)), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(&evs[0]), 0);
+}
+
+static void waitset_interruptible_wait_ends_on_signal(struct kunit *test)
+{
+	struct ntevent *ev = new_events(test, 1, true, false);
+	struct ntevent_waitset *ws = new_ws(test, 1, &ev);
+	struct tw *w = tw_new_ws(test, ws, NTEVENT_KWAIT_INTERRUPTIBLE);
+
+	w->allow_sig = true;
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_INTERRUPTIBLE));
+	send_sig(SIGUSR1, w->task, 1);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), -EINTR);
+	/* Disarmed: a set now is not taken by the ended wait. */
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 1);
+	KUNIT_EXPECT_EQ(test, ws_poll(ws), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 0);
+}
+
+static void waitset_killable_wait_ignores_ordinary_signal(struct kunit *test)
+{
+	struct ntevent *ev = new_events(test, 1, true, false);
+	struct ntevent_waitset *ws = new_ws(test, 1, &ev);
+	struct tw *w = tw_new_ws(test, ws, NTEVENT_KWAIT_KILLABLE);
+
+	w->allow_sig = true;
+	tw_start(test, w);
+	KUNIT_EXPECT_TRUE(test, await_sleeping(w, TASK_KILLABLE));
+	send_sig(SIGUSR1, w->task, 1);
+	msleep(50);
+	KUNIT_EXPECT_FALSE(test, tw_done(w));
+	ntevent_set(ev);
+	KUNIT_EXPECT_EQ(test, tw_join(test, w), 0);
+	KUNIT_EXPECT_EQ(test, ntevent_read(ev), 0);
+}
+
+/*
+ * A thread waits on a wait set of 8 auto events, again and again; the test
+ * sets the events in turn, each once the thread has acknowledged the one
+ * before: every wait must end with the index set, none lost or doubled.
+ */
+struct ws_pingpong {
+	struct ntevent_waitset *ws;
+	struct ntevent *ack;
+	unsigned int rounds;
+	unsigned int got;
+	int err;
+	struct completion done;
+};
+
+static int ws_pingpong_fn(void *data)
+{
+	struct ws_pingpong *pp = data;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < pp->rounds; i++) {
+		ret = ntevent_waitset_wait(pp->ws, 0, CLOCK_MONOTONIC,
+					   in_ms(T_WAIT_MS));
+		if (ret != (int)(i % 8)) {
+			pp->err = ret < 0 ? ret : -EPROTO;
+			break;
+		}
+		pp->got++;
+		ntevent_set(pp->ack);
+	}
+	kthread_complete_and_exit(&pp->done, 0);
+}
+
+static void waitset_ping_pong_loses_no_wakeup(struct kunit *test)
+{
+	struct ntevent *evs = new_events(test, 9, true, false);
+	struct ntevent **p = ptrs(test, evs, 9);
+	struct ws_pingpong *pp = kunit_kzalloc(test, sizeof(*pp), GFP_KERNEL);
+	struct task_struct *t;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, pp);
+	pp->ws = new_ws(test, 8, p);
+	pp->ack = &evs[8];
+	pp->rounds = 2000;
+	init_completion(&pp->done);
+	t = kthread_run(ws_pingpong_fn, pp, "ntevent-wspp");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	for (i = 0; i < pp->rounds; i++) {
+		ntevent_set(&evs[i % 8]);
+		if (ntevent_wait(&evs[8], 0, CLOCK_MONOTONIC,
+				 in_ms(T_WAIT_MS)))
+			break;
+	}
+	wait_for_completion(&pp->done);
+	KUNIT_EXPECT_EQ(test, pp->err, 0);
+	KUNIT_EXPECT_EQ(test, pp->got, 2000u);
+	for (i = 0; i < 9; i++)
+		KUNIT_EXPECT_EQ(test, ntevent_read(&evs[i]), 0);
+}
+
+/*
+ * Hard-IRQ sets and pulses (every 200 us) race, for a second, a thread
+ * that waits on a wait set of those events, a thread that waits on one of
+ * them with ntevent_wait(), and a thread that makes and frees wait sets on
+ * them: the raw locks of a wait set, checked by lockdep with raw-lock
+ * nesting on PREEMPT_RT, and its entries (KASAN). Every side must make
+ * progress, and it must end.
+ */
+struct ws_race {
+	struct hrtimer timer;
+	struct ntevent *evs;
+	struct ntevent_waitset *ws;
+	ktime_t end;
+	atomic_t ticks;
+	atomic_t progress[3];
+	atomic_t errors;
+	struct completion done[3];
+};
+
+static enum hrtimer_restart ws_race_tick(struct hrtimer *t)
+{
+	struct ws_race *r = container_of(t, struct ws_race, timer);
+
+	ntevent_set(&r->evs[0]);
+	ntevent_pulse(&r->evs[1]);
+	atomic_inc(&r->ticks);
+	if (ktime_after(ktime_get(), r->end))
+		return HRTIMER_NORESTART;
+	hrtimer_forward_now(t, ns_to_ktime(200 * NSEC_PER_USEC));
+	return HRTIMER_RESTART;
+}
+
+static int ws_race_set_waiter(void *data)
+{
+	struct ws_race *r = data;
+	int ret;
+
+	while (ktime_before(ktime_get(), r->end)) {
+		ret = ntevent_waitset_wait(r->ws, 0, CLOCK_MONOTONIC,
+					   in_ms(10));
+		if (ret >= 0)
+			atomic_inc(&r->progress[0]);
+		else if (ret != -ETIMEDOUT)
+			atomic_inc(&r->errors);
+	}
+	kthread_complete_and_exit(&r->done[0], 0);
+}
+
+static int ws_race_waiter(void *data)
+{
+	struct ws_race *r = data;
+
+	while (ktime_before(ktime_get(), r->end))
+		if (!ntevent_wait(&r->evs[0], 0, CLOCK_MONOTONIC, in_ms(10)))
+			atomic_inc(&r->progress[1]);
+	kthread_complete_and_exit(&r->done[1], 0);
+}
+
+static int ws_race_churn(void *data)
+{
+	struct ws_race *r = data;
+	struct ntevent *p[2] = { &r->evs[1], &r->evs[0] };
+	struct ntevent_waitset *ws;
+
+	while (ktime_before(ktime_get(), r->end)) {
+		ws = ntevent_waitset_new(2, p, GFP_KERNEL);
+		if (IS_ERR(ws)) {
+			atomic_inc(&r->errors);
+			break;
+		}
+		if (ntevent_waitset_wait(ws, 0, CLOCK_MONOTONIC, NTEVENT_POLL)
+		    != -EBUSY)
+			atomic_inc(&r->progress[2]);
+		ntevent_waitset_free(ws);
+		cond_resched();
+	}
+	kthread_complete_and_exit(&r->done[2], 0);
+}
+
+static void waitset_hard_irq_sets_race_waiters(struct kunit *test)
+{
+	static int (*const fns[3])(void *) = {
+		ws_race_set_waiter, ws_race_waiter, ws_race_churn,
+	};
+	struct ws_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, r);
+	r->evs = new_events(test, 2, true, false);
+	ntevent_init(&r->evs[1], false, false);
+	r->ws = new_ws(test, 2, ptrs(test, r->evs, 2));
+	r->end = in_ms(1000);
+	hrtimer_setup(&r->timer, ws_race_tick, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
+	for (i = 0; i < ARRAY_SIZE(fns); i++) {
+		struct task_struct *t;
+
+		init_completion(&r->done[i]);
+		t = kthread_run(fns[i], r, "ntevent-wsrace/%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	}
+	hrtimer_start(&r->timer, ns_to_ktime(200 * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_HARD);
+	for (i = 0; i < ARRAY_SIZE(fns); i++) {
+		if (!wait_for_completion_timeout(&r->done[i],
+						 msecs_to_jiffies(30000))) {
+			KUNIT_FAIL(test, "racing thread %u did not finish", i);
+			wait_for_completion(&r->done[i]);
+		}
+	}
+	hrtimer_cancel(&r->timer);
+	kunit_info(test, "%d IRQ ticks; %d wait set, %d wait, %d new+free",
+		   atomic_read(&r->ticks), atomic_read(&r->progress[0]),
+		   atomic_read(&r->progress[1]), atomic_read(&r->progress[2]));
+	KUNIT_EXPECT_GT(test, atomic_read(&r->ticks), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&r->errors), 0);
+	for (i = 0; i < ARRAY_SIZE(fns); i++)
+		KUNIT_EXPECT_GT(test, atomic_read(&r->progress[i]), 0);
+	KUNIT_EXPECT_EQ(test, r->evs[0].watchers, 1u);
+	KUNIT_EXPECT_EQ(test, r->evs[1].watchers, 1u);
+}
+
+static struct kunit_case ntevent_waitset_cases[] = {
+	KUNIT_CASE(waitset_returns_lowest_signaled_index),
+	KUNIT_CASE(waitset_manual_event_stays_signaled),
+	KUNIT_CASE(waitset_sees_event_signaled_before_new),
+	KUNIT_CASE(waitset_set_after_poll),
+	KUNIT_CASE(waitset_woken_by_set_from_thread),
+	KUNIT_CASE(waitset_woken_by_pulse),
+	KUNIT_CASE(waitset_pulse_without_wait_not_seen),
+	KUNIT_CASE(waitset_set_from_hard_irq),
+	KUNIT_CASE(waitset_fifo_plain_wait_first),
+	KUNIT_CASE(waitset_fifo_waitset_first),
+	KUNIT_CASE(waitset_idle_entry_passes_event_on),
+	KUNIT_CASE(waitset_fifo_two_waitsets),
+	KUNIT_CASE(waitset_second_wait_is_busy),
+	KUNIT_CASE(waitset_rejects_bad_count),
+	KUNIT_CASE(waitset_64_events_finds_last),
+	KUNIT_CASE(waitset_rejects_bad_flags_and_clock),
+	KUNIT_CASE(waitset_enospc_at_max_watchers),
+	KUNIT_CASE(waitset_free_unqueues),
+	KUNIT_CASE(waitset_duplicate_events),
+	KUNIT_CASE(waitset_deadline_expires),
+	KUNIT_CASE(waitset_interruptible_wait_ends_on_signal),
+	KUNIT_CASE(waitset_killable_wait_ignores_ordinary_signal),
+	KUNIT_CASE(waitset_ping_pong_loses_no_wakeup),
+	KUNIT_CASE(waitset_hard_irq_sets_race_waiters),
+	{}
+};
+
+NTEVENT_KUNIT_SUITE(waitset);
+
 kunit_test_suites(&ntevent_state_suite, &ntevent_wait_suite,
 		  &ntevent_wait_any_suite, &ntevent_wait_all_suite,
-		  &ntevent_threads_suite, &ntevent_context_suite);
+		  &ntevent_threads_suite, &ntevent_context_suite,
+		  &ntevent_waitset_suite);
 
 MODULE_DESCRIPTION("KUnit tests of ntevent: core, names, driver header");
 MODULE_LICENSE("GPL");

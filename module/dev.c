@@ -383,7 +383,8 @@ static ktime_t ntevent_deadline_to_host(ktime_t deadline, clockid_t clock)
 }
 
 /* The clock and the host deadline of a wait's timeout and flags. */
-static ktime_t ntevent_wait_deadline(u64 timeout, u32 flags, clockid_t *clock)
+static __always_inline ktime_t
+ntevent_wait_deadline(u64 timeout, u32 flags, clockid_t *clock)
 {
 	*clock = flags & NTEVENT_WAIT_REALTIME ? CLOCK_REALTIME :
 						 CLOCK_MONOTONIC;

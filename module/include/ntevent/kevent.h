@@ -37,8 +37,9 @@ struct ntevent_domain;
  * @all_waiters: number of wait-all waits queued here; changed under both
  *               @lock and @domain's wait-all lock, so either one is
  *               enough to read it
- * @watchers:    number of wait sets that name this event (their entries
- *               stay on @waiters), at most %NTEVENT_MAX_WATCHERS; @lock
+ * @watchers:    number of wait set entries on this event (they stay on
+ *               @waiters; one per time a wait set names it), at most
+ *               %NTEVENT_MAX_WATCHERS; @lock
  * @waiters:     queued waits, in arrival order (FIFO release); @lock
  * @domain:      the IPC namespace's wait-all lock domain; constant
  * @poll_wq:     poll/select/epoll waiters of event descriptors; its own
@@ -64,7 +65,7 @@ struct ntevent {
 #define NTEVENT_MAX_WAIT	64
 
 /*
- * Most wait sets that may name one event: a set walks their entries with
+ * Most wait set entries that one event may have: a set walks them with
  * IRQs off, so their number is bounded (ntevent_waitset_new()).
  */
 #define NTEVENT_MAX_WATCHERS	128
