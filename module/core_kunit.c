@@ -1172,6 +1172,36 @@ static int irq_race_all(void *data)
 	kthread_complete_and_exit(&r->done[2], 0);
 }
 
+/*
+ * Run the three racing kthreads fns[i](data), named name/i, with the
+ * hard-IRQ timer (set up by the caller) ticking from 200 us on, until each
+ * completes done[i] (within 30 s, or the case fails and waits on).
+ */
+static void race_run(struct kunit *test, int (*const fns[3])(void *),
+		     void *data, struct completion done[3],
+		     struct hrtimer *timer, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		struct task_struct *t;
+
+		init_completion(&done[i]);
+		t = kthread_run(fns[i], data, "%s/%u", name, i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	}
+	hrtimer_start(timer, ns_to_ktime(200 * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_HARD);
+	for (i = 0; i < 3; i++) {
+		if (!wait_for_completion_timeout(&done[i],
+						 msecs_to_jiffies(30000))) {
+			KUNIT_FAIL(test, "racing thread %u did not finish", i);
+			wait_for_completion(&done[i]);
+		}
+	}
+	hrtimer_cancel(timer);
+}
+
 static void hard_irq_sets_race_kernel_waiters(struct kunit *test)
 {
 	static int (*const fns[3])(void *) = {
@@ -1187,23 +1217,7 @@ static void hard_irq_sets_race_kernel_waiters(struct kunit *test)
 	r->end = in_ms(2000);
 	hrtimer_setup(&r->timer, irq_race_tick, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL_HARD);
-	for (i = 0; i < ARRAY_SIZE(fns); i++) {
-		struct task_struct *t;
-
-		init_completion(&r->done[i]);
-		t = kthread_run(fns[i], r, "ntevent-race/%u", i);
-		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	}
-	hrtimer_start(&r->timer, ns_to_ktime(200 * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL_HARD);
-	for (i = 0; i < ARRAY_SIZE(fns); i++) {
-		if (!wait_for_completion_timeout(&r->done[i],
-						 msecs_to_jiffies(30000))) {
-			KUNIT_FAIL(test, "racing thread %u did not finish", i);
-			wait_for_completion(&r->done[i]);
-		}
-	}
-	hrtimer_cancel(&r->timer);
+	race_run(test, fns, r, r->done, &r->timer, "ntevent-race");
 	kunit_info(test, "%d IRQ ticks; %d set+reset, %d wait-any, %d wait-all",
 		   atomic_read(&r->ticks), atomic_read(&r->progress[0]),
 		   atomic_read(&r->progress[1]), atomic_read(&r->progress[2]));
@@ -1978,23 +1992,7 @@ static void waitset_hard_irq_sets_race_waiters(struct kunit *test)
 	r->end = in_ms(1000);
 	hrtimer_setup(&r->timer, ws_race_tick, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL_HARD);
-	for (i = 0; i < ARRAY_SIZE(fns); i++) {
-		struct task_struct *t;
-
-		init_completion(&r->done[i]);
-		t = kthread_run(fns[i], r, "ntevent-wsrace/%u", i);
-		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	}
-	hrtimer_start(&r->timer, ns_to_ktime(200 * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL_HARD);
-	for (i = 0; i < ARRAY_SIZE(fns); i++) {
-		if (!wait_for_completion_timeout(&r->done[i],
-						 msecs_to_jiffies(30000))) {
-			KUNIT_FAIL(test, "racing thread %u did not finish", i);
-			wait_for_completion(&r->done[i]);
-		}
-	}
-	hrtimer_cancel(&r->timer);
+	race_run(test, fns, r, r->done, &r->timer, "ntevent-wsrace");
 	kunit_info(test, "%d IRQ ticks; %d wait set, %d wait, %d new+free",
 		   atomic_read(&r->ticks), atomic_read(&r->progress[0]),
 		   atomic_read(&r->progress[1]), atomic_read(&r->progress[2]));
