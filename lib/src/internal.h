@@ -175,6 +175,13 @@ int ntevent__wait_any_handles(void *const *handles, unsigned int count,
 extern unsigned long ntevent__close_gen;
 
 /*
+ * A handle was closed: every thread's wait set made before goes at its
+ * next wait, the calling thread's at once (so that the events it held,
+ * and their names, go with the last handle, as on Windows).
+ */
+void ntevent__waitset_retire(void);
+
+/*
  * The thread's last error (kernel32.c): GetLastError() and
  * WSAGetLastError() read one slot, as on Windows.
  */

@@ -305,7 +305,7 @@ NTEVENT_EXPORT int ntevent_close(int fd)
 		return -EBADF;
 	ret = ntevent__close(fd);
 	/* Wait sets made before may name the event by its old number. */
-	__atomic_add_fetch(&ntevent__close_gen, 1, __ATOMIC_RELEASE);
+	ntevent__waitset_retire();
 	/* Linux frees the descriptor even when close() reports EINTR. */
 	if (ret == -EINTR)
 		ret = 0;

@@ -93,6 +93,16 @@ static void waitset_init(void)
 		waitset_once_error = 1;
 }
 
+void ntevent__waitset_retire(void)
+{
+	struct waitset *w = waitset_self;
+
+	__atomic_add_fetch(&ntevent__close_gen, 1, __ATOMIC_RELEASE);
+	/* Its events go now, unless a wait on it is in progress. */
+	if (w && !w->busy)
+		waitset_drop(w);
+}
+
 /* The calling thread's, made on first use; NULL if that fails. */
 static struct waitset *waitset_get(void)
 {

@@ -10,7 +10,8 @@
  *   - alertable waits run the thread's APCs (WSA_WAIT_IO_COMPLETION);
  *   - a child of fork() and its parent wait on the same handles at once;
  *   - an event named by 128 wait sets already: the plain wait serves;
- *   - a thread's wait set goes with the thread.
+ *   - a thread's wait set goes with the thread, and with a handle that
+ *     the thread closes (a named event's name goes with its last handle).
  * The wait set's descriptor shows in /proc/self/fd, which tells whether
  * the path under test was taken.
  */
@@ -216,6 +217,26 @@ int main(void)
 		close(dev);
 	}
 	CHECK_EQ(waitsets_open(), 0);
+
+	/* A named event in the thread's wait set goes with its last handle. */
+	{
+		static const char name[] = "ntevent-wait-set-cache";
+		HANDLE h[3];
+
+		h[0] = CreateEventA(NULL, TRUE, FALSE, name);
+		h[1] = CreateEventA(NULL, TRUE, FALSE, NULL);
+		h[2] = CreateEventA(NULL, TRUE, FALSE, NULL);
+		CHECK(h[0] && h[1] && h[2]);
+		CHECK_EQ(WaitForMultipleObjects(3, h, FALSE, 0), WAIT_TIMEOUT);
+		CHECK_EQ(WaitForMultipleObjects(3, h, FALSE, 0), WAIT_TIMEOUT);
+		CHECK_EQ(waitsets_open(), 1);
+		CHECK_EQ(CloseHandle(h[0]), TRUE);
+		CHECK_EQ(waitsets_open(), 0);
+		CHECK(OpenEventA(SYNCHRONIZE, FALSE, name) == NULL);
+		CHECK_EQ(GetLastError(), ERROR_FILE_NOT_FOUND);
+		CHECK_EQ(CloseHandle(h[1]), TRUE);
+		CHECK_EQ(CloseHandle(h[2]), TRUE);
+	}
 
 	for (i = 0; i < N; i++) {
 		CHECK_EQ(WSACloseEvent(ev[i]), TRUE);
