@@ -31,6 +31,7 @@
  */
 #include "abi.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <sys/socket.h>
 
@@ -61,7 +62,7 @@ static int dev;
 static _Atomic int pool[POOL];	/* event fds, and others, shared */
 static long max_calls;
 static unsigned int base_seed;
-static char *page_rw, *page_ro, *page_none;
+static char *page_ro, *page_none;
 
 struct worker {
 	pthread_t th;
@@ -78,6 +79,7 @@ struct worker {
 	uint32_t wss_n[WS_KEEP];
 	unsigned long *kcov;
 	int kcov_fd;
+	char *page;		/* its own, before an unmapped page */
 };
 
 static unsigned int rnd(unsigned int *s)
@@ -202,13 +204,19 @@ static void *pick_arg(struct worker *w, void *buf, size_t size)
 	case 2:
 		return page_ro;
 	case 3:	/* ending at the edge of an unmapped page */
-		return page_rw + 4096 - (rnd(&w->seed) % (size + 1));
+		return w->page + 4096 - (rnd(&w->seed) % (size + 1));
 	case 4:
 		return (void *)(uintptr_t)0xffffffff81000000ull;
 	default:
 		fill(w, buf, size);
 		return buf;
 	}
+}
+
+/* Does p point into the thread's own page (the end of a struct there)? */
+static bool on_page(struct worker *w, const void *p)
+{
+	return (const char *)p >= w->page && (const char *)p < w->page + 4096;
 }
 
 /* A pointer to size bytes that cannot all be read, or written. */
@@ -224,7 +232,7 @@ static void *bad_arg(struct worker *w, size_t size)
 	case 3:
 		return (void *)(uintptr_t)0xffffffff81000000ull;
 	default:	/* running into an unmapped page */
-		return page_rw + 4096 - 1 - rnd(&w->seed) % (size - 1);
+		return w->page + 4096 - 1 - rnd(&w->seed) % (size - 1);
 	}
 }
 
@@ -262,12 +270,17 @@ static void wild(struct worker *w)
 		if (arg == (void *)&buf)
 			buf.wsw.timeout = rnd(&w->seed) % 2 ? 0 :
 					  t_after_ms(rnd(&w->seed) % 4);
-		else if ((char *)arg >= page_rw && (char *)arg < page_rw + 4096)
+		else if (on_page(w, arg))
 			arg = page_none;
 	}
 	ret = ioctl((int)fd, cmd, arg) ? -errno : 0;
-	/* A descriptor that a lucky CREATE, OPEN or DUP made goes again. */
-	if (ret == 0 && arg == (void *)&buf) {
+	/*
+	 * A descriptor that a lucky CREATE, OPEN or DUP made goes again,
+	 * written to buf or to the end of the thread's own page.
+	 */
+	if (ret == 0 && on_page(w, arg))
+		memcpy(&buf, arg, (size_t)(w->page + 4096 - (char *)arg));
+	if (ret == 0 && (arg == (void *)&buf || on_page(w, arg))) {
 		if (cmd == NTEVENT_IOC_CREATE)
 			close((int)buf.create.fd);
 		else if (cmd == NTEVENT_IOC_OPEN)
@@ -868,14 +881,32 @@ static void *work(void *p)
 	return NULL;
 }
 
-/* A process: its threads, and one more that signals them at random. */
+/* How many descriptors the process has open. */
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = -1;		/* the directory's own */
+
+	if (!d)
+		T_FAILF("/proc/self/fd: %s", strerror(errno));
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n - 2;		/* . and .. */
+}
+
+/*
+ * A process: its threads, and one more that signals them at random. A
+ * descriptor left open when they are done is a leak of the fuzzer's (a
+ * process that leaks grows its descriptor table until every call fails).
+ */
 static void process(int proc, int threads, int64_t ms)
 {
 	struct worker w[16];
 	struct sigaction sa;
 	unsigned int s = base_seed * 7919u + (unsigned int)proc;
 	int64_t start = t_mono();
-	int i, j;
+	int i, j, fds = open_fds();
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -888,6 +919,7 @@ static void process(int proc, int threads, int64_t ms)
 		w[i].seed = s * 2654435761u + (unsigned int)i + 1;
 		w[i].id = i;
 		w[i].kcov_fd = -1;
+		w[i].page = t_pages(1);
 		w[i].ws = -1;
 		for (j = 0; j < WS_KEEP; j++)
 			w[i].wss[j] = -1;
@@ -904,6 +936,8 @@ static void process(int proc, int threads, int64_t ms)
 		t_join(w[i].th);
 	for (i = 0; i < POOL; i++)
 		close(pool[i]);
+	CHECK_MSG(open_fds() == fds, "%d descriptors left open by the fuzzer",
+		  open_fds() - fds);
 }
 
 int main(int argc, char **argv)
@@ -948,7 +982,6 @@ int main(int argc, char **argv)
 	t_watchdog((unsigned int)seconds + 60);
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE,
 		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	page_rw = t_pages(1);
 	page_ro = t_pages(1);
 	t_page_readonly(page_ro);
 	page_none = t_bad_page();
