@@ -763,6 +763,17 @@ no:
 	w->kcov = NULL;
 }
 
+static void kcov_close(struct worker *w)
+{
+	if (w->kcov_fd < 0)
+		return;
+	ioctl(w->kcov_fd, KCOV_DISABLE, 0);
+	munmap(w->kcov, KCOV_WORDS * sizeof(unsigned long));
+	close(w->kcov_fd);
+	w->kcov_fd = -1;
+	w->kcov = NULL;
+}
+
 /* The PCs of the last calls into the set of distinct ones. */
 static void kcov_collect(struct worker *w)
 {
@@ -839,6 +850,7 @@ static void *model_work(void *p)
 		close(w->ws);
 	for (i = 0; i < PRIV; i++)
 		close(w->priv[i]);
+	kcov_close(w);
 	return NULL;
 }
 
@@ -874,10 +886,7 @@ static void *work(void *p)
 	for (i = 0; i < WS_KEEP; i++)
 		if (w->wss[i] >= 0)
 			close(w->wss[i]);
-	if (w->kcov_fd >= 0) {
-		ioctl(w->kcov_fd, KCOV_DISABLE, 0);
-		close(w->kcov_fd);
-	}
+	kcov_close(w);
 	return NULL;
 }
 
