@@ -360,6 +360,24 @@ static inline int t_create_name(int dev, const char *name, uint32_t type,
 	return fd;
 }
 
+/* ---- wait sets ---- */
+
+/* NTEVENT_IOC_WAITSET_CREATE with every field: the new fd, or -errno. */
+static inline T_UNUSED int t_waitset_create_full(int dev, const void *fds,
+						 uint32_t count,
+						 uint32_t flags, uint32_t pad)
+{
+	struct ntevent_waitset_args a;
+
+	memset(&a, 0, sizeof(a));
+	a.fds = (uintptr_t)fds;
+	a.count = count;
+	a.flags = flags;
+	a.fd = 0xdeadbeef;	/* must be overwritten */
+	a.pad = pad;
+	return ioctl(dev, NTEVENT_IOC_WAITSET_CREATE, &a) ? -errno : (int)a.fd;
+}
+
 /* ---- network events of sockets ---- */
 
 /* NTEVENT_IOC_SOCK_SELECT: 0 or -errno. */

@@ -3,8 +3,10 @@
  * Under failslab fault injection (fail-nth, debug kernel), every
  * allocation that can fail in CREATE, DUP, a wait-any and a wait-all on
  * many events, OPEN (creating a name, opening an existing one plain or
- * open-if) and SOCK_SELECT fails the call with ENOMEM and changes nothing:
- * no descriptor left behind, no event consumed or set, a create leaves no
+ * open-if), SOCK_SELECT and WAITSET_CREATE fails the call with ENOMEM and
+ * changes nothing: no descriptor left behind, no event consumed or set, no
+ * wait set entry left on an event (a wait set made afterwards over the
+ * same events still waits and takes what it should), a create leaves no
  * name (a later open is ENOENT), an open leaves the existing event as it
  * was, a socket stays unselected. One row per operation, each
  * swept by t_failnth_sweep(). Skips where the kernel has no fail-nth (the
@@ -162,6 +164,30 @@ static void sock_unselected(void *arg)
 	CHECK_STATE(c->ev, 1);
 }
 
+/* A wait set over the 8 events; the last one is set. */
+static int waitset_call(void *arg)
+{
+	struct ctx *c = arg;
+	uint32_t fds[8], i;
+
+	for (i = 0; i < 8; i++)
+		fds[i] = c->evs[i];
+	return t_waitset_create_full(c->dev, fds, 8, 0, 0);
+}
+
+/* The wait set waits, takes the set event, and goes. */
+static void waitset_done(void *arg, int ws)
+{
+	struct ntevent_waitset_wait_args a;
+	struct ctx *c = arg;
+
+	memset(&a, 0, sizeof(a));
+	CHECK_RET(t_ioc(ws, NTEVENT_IOC_WAITSET_WAIT, &a), 0);
+	CHECK_EQ(a.index, 7);
+	CHECK_STATE(c->evs[7], 0);
+	close(ws);
+}
+
 static int open_call(struct ctx *c, const char *name, uint32_t flags)
 {
 	return t_open_name_raw(c->dev, name, flags, NTEVENT_ALL_ACCESS, T_AUTO,
@@ -221,6 +247,8 @@ static const struct t_nth_op ops[] = {
 	  wait_all_unchanged },
 	{ "SOCK_SELECT", NULL, sock_select_call, sock_deselect,
 	  sock_unselected },
+	{ "WAITSET_CREATE of 8", wait_prepare, waitset_call, waitset_done,
+	  wait_unchanged },
 	{ "OPEN creating a name", NULL, create_name_call, close_fd,
 	  no_fresh_name },
 	{ "OPEN of a name", NULL, open_held_call, held_opened, held_unchanged },

@@ -31,7 +31,6 @@
  */
 #include "abi.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <sys/socket.h>
 
@@ -890,20 +889,6 @@ static void *work(void *p)
 	return NULL;
 }
 
-/* How many descriptors the process has open. */
-static int open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = -1;		/* the directory's own */
-
-	if (!d)
-		T_FAILF("/proc/self/fd: %s", strerror(errno));
-	while (readdir(d))
-		n++;
-	closedir(d);
-	return n - 2;		/* . and .. */
-}
-
 /*
  * A process: its threads, and one more that signals them at random. A
  * descriptor left open when they are done is a leak of the fuzzer's (a
@@ -915,7 +900,7 @@ static void process(int proc, int threads, int64_t ms)
 	struct sigaction sa;
 	unsigned int s = base_seed * 7919u + (unsigned int)proc;
 	int64_t start = t_mono();
-	int i, j, fds = open_fds();
+	int i, j, fds = t_count_fds();
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -945,8 +930,8 @@ static void process(int proc, int threads, int64_t ms)
 		t_join(w[i].th);
 	for (i = 0; i < POOL; i++)
 		close(pool[i]);
-	CHECK_MSG(open_fds() == fds, "%d descriptors left open by the fuzzer",
-		  open_fds() - fds);
+	CHECK_MSG(t_count_fds() == fds, "%d descriptors left open by the fuzzer",
+		  t_count_fds() - fds);
 }
 
 int main(int argc, char **argv)

@@ -43,19 +43,10 @@ static int dev;
 
 /* ---- the two ioctls ---- */
 
-/* NTEVENT_IOC_WAITSET_CREATE with every field: the new fd, or -errno. */
 static int ws_create_full(const void *fds, uint32_t count, uint32_t flags,
 			  uint32_t pad)
 {
-	struct ntevent_waitset_args a;
-
-	memset(&a, 0, sizeof(a));
-	a.fds = (uintptr_t)fds;
-	a.count = count;
-	a.flags = flags;
-	a.fd = 0xdeadbeef;	/* must be overwritten */
-	a.pad = pad;
-	return ioctl(dev, NTEVENT_IOC_WAITSET_CREATE, &a) ? -errno : (int)a.fd;
+	return t_waitset_create_full(dev, fds, count, flags, pad);
 }
 
 static int ws_create_raw(const uint32_t *fds, uint32_t count)
