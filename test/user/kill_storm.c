@@ -58,14 +58,25 @@ static void child(unsigned int seed, int round, int me)
 			ioctl(evs[rnd(&seed) % EVENTS], rnd(&seed) & 1 ?
 			      NTEVENT_IOC_SET : NTEVENT_IOC_RESET, NULL);
 			break;
-		case 5:	/* a name only this child holds */
+		case 5:	/*
+			 * A name only this child holds; made again after a
+			 * close, it may still be the survivor's for a moment
+			 * (it opens the first to see it held): EEXIST.
+			 */
 			if (nheld < 8) {
 				snprintf(name, sizeof(name),
 					 NTEVENT_NAME_PREFIX "kill.%d.%d.%d.%d",
 					 (int)getppid(), round, me, nheld);
-				n = t_create_name(dev, name, T_AUTO, 0, 0600);
+				n = t_open_name_raw(dev, name,
+						    NTEVENT_OPEN_CREATE |
+						    NTEVENT_OPEN_EXCL,
+						    NTEVENT_ALL_ACCESS, T_AUTO,
+						    0, 0600, NULL);
 				if (n >= 0)
 					held[nheld++] = n;
+				else if (n != -EEXIST || nheld)
+					T_FAILF("CREATE|EXCL \"%s\": %s", name,
+						t_errname(-n));
 			}
 			break;
 		case 6:	/* close one, dup one */
