@@ -16,12 +16,13 @@
  * the sock. Once the user's last close() (or a kernel user's
  * sock_release()) has released the socket (__sock_release() sets
  * sock->ops to NULL), the protocol no longer wakes the queue and the
- * record is inert; it is reaped by a delayed work within a second (which
- * runs while records exist), or when the module unloads. A record is
+ * record is inert; it is reaped by a delayed work within about a second
+ * (which runs while records exist, a bounded batch of records per run),
+ * or when the module unloads. A record is
  * found from its socket by walking that socket's wait queue (a few
  * entries), never the table, so one user's many sockets slow nobody
- * else's calls; the table only lets the reaper and the unload find every
- * record. No
+ * else's calls; the table (a list) only lets the reaper and the unload
+ * find every record. No
  * protocol callback is replaced, so an accepted socket inherits nothing
  * behind our back and the module may unload whenever no descriptor of it
  * is open.
@@ -37,7 +38,7 @@
  */
 
 #include <linux/fs.h>
-#include <linux/hashtable.h>
+#include <linux/list.h>
 #include <linux/module.h>
 #include <linux/net.h>
 #include <linux/poll.h>
@@ -81,7 +82,7 @@
 struct ntevent_sock {
 	wait_queue_entry_t wait;
 	struct socket *sock;
-	struct hlist_node node;
+	struct list_head node;
 	struct ntevent *ev;
 	struct ntevent_obj *obj;
 	u32 mask;
@@ -92,9 +93,15 @@ struct ntevent_sock {
 	u32 urg_seq;
 };
 
-#define NTEVENT_SOCKS_BITS	6
+/*
+ * Records the reaper looks at per run, with ntevent_socks_lock held: a
+ * select waits at most that long for it, however many records every user
+ * together has.
+ */
+#define NTEVENT_REAP_BATCH	256
 static DEFINE_MUTEX(ntevent_socks_lock);
-static DEFINE_HASHTABLE(ntevent_socks, NTEVENT_SOCKS_BITS);	/* its lock */
+/* Every record, looked at from the head, put back at the tail: its lock. */
+static LIST_HEAD(ntevent_socks);
 static unsigned int ntevent_socks_count;			/* its lock */
 
 static void ntevent_socks_reap_work(struct work_struct *work);
@@ -320,36 +327,59 @@ static void ntevent_sock_free(struct ntevent_sock *rec)
 }
 
 /*
- * Reap the records of released sockets (all of them if @all); returns how
- * many records remain.
+ * Look at the first @batch records (all of them if @all) and reap those of
+ * released sockets; the others go to the tail, so that the next call
+ * looks at the next ones. Returns how many records remain; *@reaped gets
+ * how many went.
  */
-static unsigned int ntevent_socks_reap(bool all)
+static unsigned int ntevent_socks_reap(unsigned int batch, bool all,
+				       unsigned int *reaped)
 {
-	struct ntevent_sock *rec;
-	struct hlist_node *tmp;
-	HLIST_HEAD(dead);
+	struct ntevent_sock *rec, *tmp;
 	unsigned int left;
-	int bkt;
+	LIST_HEAD(dead);
+
+	*reaped = 0;
 
 	mutex_lock(&ntevent_socks_lock);
-	hash_for_each_safe(ntevent_socks, bkt, tmp, rec, node) {
-		if (!all && READ_ONCE(rec->sock->ops))
+	if (all)
+		batch = ntevent_socks_count;
+	batch = min(batch, ntevent_socks_count);
+	while (batch--) {
+		rec = list_first_entry(&ntevent_socks, struct ntevent_sock,
+				       node);
+		if (!all && READ_ONCE(rec->sock->ops)) {
+			list_move_tail(&rec->node, &ntevent_socks);
 			continue;
-		hash_del(&rec->node);
-		hlist_add_head(&rec->node, &dead);
+		}
+		list_move(&rec->node, &dead);
 		ntevent_socks_count--;
+		(*reaped)++;
 	}
 	left = ntevent_socks_count;
 	mutex_unlock(&ntevent_socks_lock);
-	hlist_for_each_entry_safe(rec, tmp, &dead, node)
+	list_for_each_entry_safe(rec, tmp, &dead, node)
 		ntevent_sock_free(rec);
 	return left;
 }
 
+/*
+ * A released socket's record goes within about a second: each run looks at
+ * NTEVENT_REAP_BATCH records, holding the mutex for that batch only; runs
+ * come as often as it takes to look at every record each second, and at
+ * once after a run that reaped (sockets are closed in bursts).
+ */
 static void ntevent_socks_reap_work(struct work_struct *work)
 {
-	if (ntevent_socks_reap(false))
-		schedule_delayed_work(&ntevent_socks_reaper, HZ);
+	unsigned int reaped;
+	unsigned int left = ntevent_socks_reap(NTEVENT_REAP_BATCH, false,
+					       &reaped);
+
+	if (left)
+		schedule_delayed_work(&ntevent_socks_reaper, reaped ? 1 :
+				      clamp_t(unsigned long,
+					      HZ * NTEVENT_REAP_BATCH / left,
+					      1, HZ));
 }
 
 /* The record of sock, made if absent (and @create); the table locked. */
@@ -367,7 +397,7 @@ static struct ntevent_sock *ntevent_sock_get(struct socket *sock,
 	ihold(SOCK_INODE(sock));
 	init_waitqueue_func_entry(&rec->wait, ntevent_sock_wake);
 	add_wait_queue(&sock->wq.wait, &rec->wait);
-	hash_add(ntevent_socks, &rec->node, (unsigned long)sock);
+	list_add_tail(&rec->node, &ntevent_socks);
 	if (!ntevent_socks_count++)
 		schedule_delayed_work(&ntevent_socks_reaper, HZ);
 	return rec;
@@ -622,6 +652,8 @@ EXPORT_SYMBOL_NS_GPL(ntevent_sock_enable, NTEVENT_NS);
 /* Module unload: no descriptor is open; let every socket go. */
 void ntevent_socks_exit(void)
 {
+	unsigned int reaped;
+
 	cancel_delayed_work_sync(&ntevent_socks_reaper);
-	ntevent_socks_reap(true);
+	ntevent_socks_reap(0, true, &reaped);
 }
