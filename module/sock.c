@@ -327,8 +327,8 @@ static void ntevent_sock_free(struct ntevent_sock *rec)
 }
 
 /*
- * Look at the first @batch records (all of them if @all) and reap those of
- * released sockets; the others go to the tail, so that the next call
+ * Look at the first @batch records and reap those of released sockets (or
+ * every one looked at, if @all); the others go to the tail, so that the next call
  * looks at the next ones. Returns how many records remain; *@reaped gets
  * how many went.
  */
@@ -342,8 +342,6 @@ static unsigned int ntevent_socks_reap(unsigned int batch, bool all,
 	*reaped = 0;
 
 	mutex_lock(&ntevent_socks_lock);
-	if (all)
-		batch = ntevent_socks_count;
 	batch = min(batch, ntevent_socks_count);
 	while (batch--) {
 		rec = list_first_entry(&ntevent_socks, struct ntevent_sock,
@@ -655,5 +653,5 @@ void ntevent_socks_exit(void)
 	unsigned int reaped;
 
 	cancel_delayed_work_sync(&ntevent_socks_reaper);
-	ntevent_socks_reap(0, true, &reaped);
+	ntevent_socks_reap(UINT_MAX, true, &reaped);
 }

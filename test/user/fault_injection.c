@@ -54,6 +54,15 @@ static void ev_unchanged(void *arg)
 	CHECK_STATE(c->ev, 1);
 }
 
+/* The descriptors of the 8 events, as a wait or a wait set takes them. */
+static void evs_fds(const struct ctx *c, uint32_t fds[8])
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		fds[i] = (uint32_t)c->evs[i];
+}
+
 static void wait_prepare(void *arg)
 {
 	struct ctx *c = arg;
@@ -70,11 +79,10 @@ static void wait_prepare(void *arg)
 static int wait_call(void *arg)
 {
 	struct ctx *c = arg;
-	uint32_t fds[8], index, i;
+	uint32_t fds[8], index;
 	int ret;
 
-	for (i = 0; i < 8; i++)
-		fds[i] = c->evs[i];
+	evs_fds(c, fds);
 	ret = t_wait_full(c->dev, false, fds, 8, t_after_ms(5000),
 			  NTEVENT_WAIT_SIGNAL, c->sig, &index);
 	return ret ? ret : (int)index;
@@ -110,10 +118,9 @@ static void wait_all_prepare(void *arg)
 static int wait_all_call(void *arg)
 {
 	struct ctx *c = arg;
-	uint32_t fds[8], index, i;
+	uint32_t fds[8], index;
 
-	for (i = 0; i < 8; i++)
-		fds[i] = c->evs[i];
+	evs_fds(c, fds);
 	return t_wait_full(c->dev, true, fds, 8, t_after_ms(5000),
 			   NTEVENT_WAIT_SIGNAL, c->evs[7], &index);
 }
@@ -168,10 +175,9 @@ static void sock_unselected(void *arg)
 static int waitset_call(void *arg)
 {
 	struct ctx *c = arg;
-	uint32_t fds[8], i;
+	uint32_t fds[8];
 
-	for (i = 0; i < 8; i++)
-		fds[i] = c->evs[i];
+	evs_fds(c, fds);
 	return t_waitset_create_full(c->dev, fds, 8, 0, 0);
 }
 

@@ -277,9 +277,11 @@ static void wild(struct worker *w)
 	 * A descriptor that a lucky CREATE, OPEN or DUP made goes again,
 	 * written to buf or to the end of the thread's own page.
 	 */
-	if (ret == 0 && on_page(w, arg))
+	if (ret == 0 && on_page(w, arg)) {
 		memcpy(&buf, arg, (size_t)(w->page + 4096 - (char *)arg));
-	if (ret == 0 && (arg == (void *)&buf || on_page(w, arg))) {
+		arg = &buf;
+	}
+	if (ret == 0 && arg == (void *)&buf) {
 		if (cmd == NTEVENT_IOC_CREATE)
 			close((int)buf.create.fd);
 		else if (cmd == NTEVENT_IOC_OPEN)
